@@ -1,0 +1,30 @@
+import type { Core } from '@strapi/strapi';
+import { ARTICLE_UID, CATEGORY_UID } from './constants';
+import { categoryNameKey } from './core/category-fields';
+import type { ClaimsRepository } from './repositories/claims';
+
+/**
+ * Claims for rows that exist without one (the plugin installed over existing data, or
+ * the claims table dropped): inserted only where free, so running it twice is harmless.
+ */
+const backfillClaims = async (strapi: Core.Strapi, claims: ClaimsRepository) => {
+  const articles = (await strapi.db.query(ARTICLE_UID).findMany({
+    select: ['documentId', 'slug', 'publishedAt'],
+  })) as Array<{ documentId: string; slug: string | null; publishedAt: string | null }>;
+  for (const article of articles) {
+    if (article.slug) await claims.tryClaim('article-slug', article.slug, article.documentId, article.publishedAt !== null);
+  }
+  const categories = (await strapi.db.query(CATEGORY_UID).findMany({
+    select: ['documentId', 'name', 'slug'],
+  })) as Array<{ documentId: string; name: string; slug: string | null }>;
+  for (const category of categories) {
+    await claims.tryClaim('category-name', categoryNameKey(category.name), category.documentId);
+    if (category.slug) await claims.tryClaim('category-slug', category.slug, category.documentId);
+  }
+};
+
+export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  const claims = strapi.plugin('newsroom').service('claims') as ClaimsRepository;
+  const created = await claims.ensureTable();
+  if (created) await backfillClaims(strapi, claims);
+};

@@ -1,0 +1,93 @@
+import type { SourceLine } from './types';
+
+/** A run of lines between blank lines; blank lines inside a code fence belong to it. */
+interface Paragraph {
+  lines: string[];
+  /** Holds a code fence or is an indented code block: never joined. */
+  isCode: boolean;
+}
+
+const FENCE_OPENING = /^ {0,3}(`{3,}|~{3,})/u;
+const INDENTED_CODE = /^(?: {4}|\t)/u;
+const ATX_HEADING = /^ {0,3}#{1,6}(?:\s|$)/u;
+const RULE_OR_UNDERLINE = /^ {0,3}(?:(?:[-*_]\s*){3,}|=+)$/u;
+const TRAILING_EMPHASIS = /[*_`~]+$/u;
+/** Sentence punctuation, closing quotes and brackets, and the ends of HTML tags and table rows. */
+const ENDS_A_SENTENCE = /[.!?…:;"'”’»›)\]}」』。！？．｡）】〉》>|]$/u;
+const STARTS_IN_LOWER_CASE = /^\p{Ll}/u;
+
+function splitParagraphs(lines: string[]): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  let current: Paragraph | null = null;
+  let openFence: string | null = null;
+
+  for (const line of lines) {
+    if (openFence === null && line.trim() === '') {
+      current = null;
+      continue;
+    }
+    if (current === null) {
+      current = { lines: [], isCode: INDENTED_CODE.test(line) };
+      paragraphs.push(current);
+    }
+    current.lines.push(line);
+
+    const fence = FENCE_OPENING.exec(line)?.[1];
+    if (openFence === null && fence !== undefined) {
+      openFence = fence;
+      current.isCode = true;
+    } else if (openFence !== null && fence !== undefined && isClosingFence(line, fence, openFence)) {
+      openFence = null;
+    }
+  }
+  return paragraphs;
+}
+
+function isClosingFence(line: string, fence: string, openFence: string): boolean {
+  return fence[0] === openFence[0] && fence.length >= openFence.length && line.trim() === fence;
+}
+
+function endsMidSentence(paragraph: Paragraph): boolean {
+  const lastLine = paragraph.lines[paragraph.lines.length - 1] ?? '';
+  if (paragraph.isCode || ATX_HEADING.test(lastLine) || RULE_OR_UNDERLINE.test(lastLine)) return false;
+  return !ENDS_A_SENTENCE.test(lastLine.replace(TRAILING_EMPHASIS, ''));
+}
+
+function continuesSentence(paragraph: Paragraph): boolean {
+  return !paragraph.isCode && STARTS_IN_LOWER_CASE.test((paragraph.lines[0] ?? '').trimStart());
+}
+
+/**
+ * Exports of the snippets sometimes break a paragraph inside a sentence
+ * ("…a delicate balance between" / "national interests…"). Such a break is
+ * joined with one space; a break after sentence punctuation, before a capital,
+ * a list marker, a heading or any code is kept.
+ */
+function joinBrokenSentences(paragraphs: Paragraph[]): Paragraph[] {
+  const joined: Paragraph[] = [];
+  for (const paragraph of paragraphs) {
+    const previous = joined[joined.length - 1];
+    if (previous && endsMidSentence(previous) && continuesSentence(paragraph)) {
+      const [first = '', ...others] = paragraph.lines;
+      const lastIndex = previous.lines.length - 1;
+      previous.lines[lastIndex] = `${previous.lines[lastIndex] ?? ''} ${first.trimStart()}`;
+      previous.lines.push(...others);
+    } else {
+      joined.push({ lines: [...paragraph.lines], isCode: paragraph.isCode });
+    }
+  }
+  return joined;
+}
+
+/**
+ * The body as Markdown: trailing spaces dropped, `\n` line ends, runs of blank
+ * lines made one (inside code fences they are kept), broken sentences joined,
+ * trimmed. Markup and HTML stay as written.
+ */
+export function normalizeBody(lines: SourceLine[]): string {
+  const paragraphs = splitParagraphs(lines.map((line) => line.text.trimEnd()));
+  return joinBrokenSentences(paragraphs)
+    .map((paragraph) => paragraph.lines.join('\n'))
+    .join('\n\n')
+    .trim();
+}

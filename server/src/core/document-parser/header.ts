@@ -1,0 +1,137 @@
+import { parseCategoryList } from './categories';
+import { parseDocumentDate, parsePublishedDate } from './dates';
+import { isBlank, quote } from './lines';
+import { parseShowOnWebsite } from './source-url';
+import type { ParseIssue, ParseOptions, SourceLine } from './types';
+
+type HeaderKey = 'published' | 'documentDate' | 'category' | 'showOnWebsite';
+
+/** Keys are case-insensitive and take any spacing around `:`; `Published on` needs no `:`. */
+const HEADER_LINES: ReadonlyArray<{ key: HeaderKey; label: string; pattern: RegExp }> = [
+  { key: 'published', label: 'Published on', pattern: /^published\s+on(?=[\s:]|$)\s*:?([\s\S]*)$/iu },
+  { key: 'documentDate', label: 'Document Date', pattern: /^document\s+date\s*:([\s\S]*)$/iu },
+  { key: 'category', label: 'Category', pattern: /^categor(?:y|ies)\s*:([\s\S]*)$/iu },
+  { key: 'showOnWebsite', label: 'Show on website', pattern: /^show\s+on\s+website\s*:([\s\S]*)$/iu },
+];
+
+const SEPARATOR = /^-{3,}$/u;
+
+export interface HeaderFields {
+  language: string | null;
+  categories: string[];
+  documentDate: string | null;
+  sourcePublishedDate: string | null;
+  sourceUrl: string | null;
+}
+
+export interface HeaderResult {
+  fields: HeaderFields;
+  errors: ParseIssue[];
+  warnings: ParseIssue[];
+}
+
+/** The lines of a document after its title, cut where the header ends. */
+export interface DocumentSections {
+  header: SourceLine[];
+  /** The `---` line, when the document has one. */
+  separator: SourceLine | null;
+  rest: SourceLine[];
+}
+
+function matchHeaderLine(text: string): { key: HeaderKey; label: string; value: string } | null {
+  const trimmed = text.trim();
+  for (const { key, label, pattern } of HEADER_LINES) {
+    const match = pattern.exec(trimmed);
+    if (match) return { key, label, value: (match[1] ?? '').trim() };
+  }
+  return null;
+}
+
+export function isSeparatorLine(line: SourceLine): boolean {
+  return SEPARATOR.test(line.text.trim());
+}
+
+/**
+ * The first `---` line ends the header. A document without one has a header
+ * made of the known header lines (and blank lines) right after the title; its
+ * body starts at the first other line.
+ */
+export function splitSections(lines: SourceLine[]): DocumentSections {
+  const separatorIndex = lines.findIndex(isSeparatorLine);
+  if (separatorIndex !== -1) {
+    return {
+      header: lines.slice(0, separatorIndex),
+      separator: lines[separatorIndex] ?? null,
+      rest: lines.slice(separatorIndex + 1),
+    };
+  }
+  const firstOther = lines.findIndex((line) => !isBlank(line) && matchHeaderLine(line.text) === null);
+  const headerEnd = firstOther === -1 ? lines.length : firstOther;
+  return { header: lines.slice(0, headerEnd), separator: null, rest: lines.slice(headerEnd) };
+}
+
+export function parseHeader(lines: SourceLine[], options: ParseOptions): HeaderResult {
+  const result: HeaderResult = {
+    fields: { language: null, categories: [], documentDate: null, sourcePublishedDate: null, sourceUrl: null },
+    errors: [],
+    warnings: [],
+  };
+  const firstLineOf = new Map<HeaderKey, number>();
+  const error = (line: number, message: string): void => void result.errors.push({ line, message });
+  const warn = (line: number, message: string): void => void result.warnings.push({ line, message });
+
+  for (const line of lines) {
+    if (isBlank(line)) continue;
+    const header = matchHeaderLine(line.text);
+    if (header === null) {
+      warn(line.number, `unknown header line ${quote(line.text.trim())} is ignored`);
+      continue;
+    }
+
+    const { key, label, value } = header;
+    const firstLine = firstLineOf.get(key);
+    if (firstLine !== undefined) {
+      warn(line.number, `repeated "${label}" line is ignored; the one on line ${firstLine} is used`);
+      continue;
+    }
+    firstLineOf.set(key, line.number);
+
+    switch (key) {
+      case 'published': {
+        if (value === '') {
+          warn(line.number, 'Published on: no date given; ignored');
+          break;
+        }
+        const date = parsePublishedDate(value);
+        if (date.ok) result.fields.sourcePublishedDate = date.value;
+        else error(line.number, date.message);
+        break;
+      }
+      case 'documentDate': {
+        if (value === '') {
+          warn(line.number, 'Document Date: no date given; ignored');
+          break;
+        }
+        const date = parseDocumentDate(value, options.timeZone);
+        if (date.ok) result.fields.documentDate = date.value;
+        else error(line.number, date.message);
+        break;
+      }
+      case 'category': {
+        const list = parseCategoryList(value);
+        result.fields.categories = list.categories;
+        result.fields.language = list.language;
+        list.errors.forEach((message) => error(line.number, message));
+        list.warnings.forEach((message) => warn(line.number, message));
+        break;
+      }
+      case 'showOnWebsite': {
+        const link = parseShowOnWebsite(value);
+        result.fields.sourceUrl = link.url;
+        if (link.warning !== undefined) warn(line.number, link.warning);
+        break;
+      }
+    }
+  }
+  return result;
+}

@@ -1,0 +1,47 @@
+/**
+ * Article excerpts (SPEC 3.2): the body as plain text, cut at a word boundary
+ * to at most `maxLength` characters, ending with '…' when cut.
+ */
+import { markdownToPlainText } from './plain-text';
+
+export { markdownToPlainText };
+
+const ELLIPSIS = '…';
+
+// Trailing characters that would read badly before '…' ("word, …", "word (…").
+// Closing brackets and quotes stay: "(see below)…" is fine.
+const TRAILING_JUNK = /[\s\p{Po}\p{Pd}\p{Ps}\p{Pi}]+$/u;
+
+/**
+ * Lengths are counted in Unicode code points (what an editor counts), not
+ * UTF-16 units, so an emoji is one character and is never split in half.
+ */
+export function makeExcerpt(body: string, maxLength: number): string {
+  const text = markdownToPlainText(body);
+  const chars = Array.from(text);
+  if (chars.length <= maxLength) return text;
+  if (maxLength < 1) return '';
+
+  const budget = maxLength - 1; // room left once the '…' is counted
+  // A space at index `budget` means the first `budget` characters end on a whole word.
+  const boundary = chars.slice(0, budget + 1).lastIndexOf(' ');
+  const hardCut = chars.slice(0, budget).join('');
+  const wordCut = boundary > 0 ? chars.slice(0, boundary).join('') : hardCut;
+  const head = wordCut.replace(TRAILING_JUNK, '') || hardCut.replace(/\s+$/, '');
+  return `${head}${ELLIPSIS}`;
+}
+
+/**
+ * Whether a stored excerpt was generated (and so should follow the body):
+ * empty, or exactly what makeExcerpt made from the body it was saved with.
+ * Anything else an editor wrote and is kept as written.
+ */
+export function isGeneratedExcerpt(
+  excerpt: string | null | undefined,
+  previousBody: string | null | undefined,
+  maxLength: number,
+): boolean {
+  if (excerpt === null || excerpt === undefined || excerpt.trim() === '') return true;
+  if (previousBody === null || previousBody === undefined) return false;
+  return excerpt === makeExcerpt(previousBody, maxLength);
+}

@@ -1,0 +1,134 @@
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { CLAIMS_TABLE } from '../constants';
+
+/**
+ * Claims are rows of a plugin-owned table whose primary key is (scope, claim_key).
+ * Strapi discourages unique indexes on content-type tables (draft and published rows
+ * share values), so uniqueness of slugs, category names and import keys is claimed
+ * here instead: the database decides who wins, in one process or in many.
+ *
+ * Every query goes through `strapi.db.transaction`, which joins a caller's open
+ * transaction: on SQLite (a single pooled connection) a query outside it would wait forever.
+ */
+export type ClaimScope = 'article-slug' | 'category-slug' | 'category-name' | 'import';
+
+export interface Claim {
+  scope: ClaimScope;
+  key: string;
+  owner: string;
+  locked: boolean;
+}
+
+interface ClaimRow {
+  scope: string;
+  claim_key: string;
+  owner: string;
+  locked: boolean | number;
+}
+
+const toClaim = (row: ClaimRow): Claim => ({
+  scope: row.scope as ClaimScope,
+  key: row.claim_key,
+  owner: row.owner,
+  locked: Boolean(row.locked),
+});
+
+export const createClaimsRepository = (strapi: Core.Strapi) => {
+  const run = async <T>(work: (trx: Knex.Transaction) => Promise<T>): Promise<T> =>
+    (await strapi.db.transaction(({ trx }) => work(trx))) as T;
+
+  return {
+    /** Creates the table when missing; true when this call created it. */
+    async ensureTable(): Promise<boolean> {
+      const knex = strapi.db.connection;
+      if (await knex.schema.hasTable(CLAIMS_TABLE)) return false;
+      try {
+        await knex.schema.createTable(CLAIMS_TABLE, (table) => {
+          table.string('scope', 32).notNullable();
+          table.string('claim_key', 191).notNullable();
+          table.string('owner', 191).notNullable();
+          table.boolean('locked').notNullable().defaultTo(false);
+          table.primary(['scope', 'claim_key']);
+          table.index(['scope', 'owner'], 'newsroom_claims_owner_idx');
+        });
+      } catch (error) {
+        // Another process sharing the database may have created it first.
+        if (!(await knex.schema.hasTable(CLAIMS_TABLE))) throw error;
+        return false;
+      }
+      return true;
+    },
+
+    /** Inserts the claim unless the key is taken; true when this owner holds it afterwards. */
+    async tryClaim(scope: ClaimScope, key: string, owner: string, locked = false): Promise<boolean> {
+      return run(async (trx) => {
+        await trx(CLAIMS_TABLE)
+          .insert({ scope, claim_key: key, owner, locked })
+          .onConflict(['scope', 'claim_key'])
+          .ignore();
+        const row = await trx(CLAIMS_TABLE).where({ scope, claim_key: key }).first('owner');
+        return row?.owner === owner;
+      });
+    },
+
+    /** Keys of a scope starting with `prefix` (slug prefixes are [a-z0-9-], never LIKE wildcards). */
+    async keysWithPrefix(scope: ClaimScope, prefix: string): Promise<string[]> {
+      return run(async (trx) => {
+        const rows: Array<{ claim_key: string }> = await trx(CLAIMS_TABLE)
+          .where({ scope })
+          .andWhere('claim_key', 'like', `${prefix}%`)
+          .select('claim_key');
+        return rows.map((row) => row.claim_key);
+      });
+    },
+
+    async find(scope: ClaimScope, key: string): Promise<Claim | null> {
+      return run(async (trx) => {
+        const row: ClaimRow | undefined = await trx(CLAIMS_TABLE).where({ scope, claim_key: key }).first();
+        return row ? toClaim(row) : null;
+      });
+    },
+
+    async findMany(scope: ClaimScope, keys: string[]): Promise<Claim[]> {
+      if (keys.length === 0) return [];
+      return run(async (trx) => {
+        const rows: ClaimRow[] = await trx(CLAIMS_TABLE).where({ scope }).whereIn('claim_key', keys);
+        return rows.map(toClaim);
+      });
+    },
+
+    async findByOwner(scope: ClaimScope, owner: string): Promise<Claim[]> {
+      return run(async (trx) => {
+        const rows: ClaimRow[] = await trx(CLAIMS_TABLE).where({ scope, owner });
+        return rows.map(toClaim);
+      });
+    },
+
+    async transferOwner(fromOwner: string, toOwner: string): Promise<void> {
+      await run((trx) => trx(CLAIMS_TABLE).where({ owner: fromOwner }).update({ owner: toOwner }));
+    },
+
+    /** Compare-and-set: moves a claim to a new owner only if it still has the expected one. */
+    async takeOver(scope: ClaimScope, key: string, expectedOwner: string, newOwner: string): Promise<boolean> {
+      const changed = await run((trx) =>
+        trx(CLAIMS_TABLE).where({ scope, claim_key: key, owner: expectedOwner }).update({ owner: newOwner })
+      );
+      return Number(changed) === 1;
+    },
+
+    async lock(scope: ClaimScope, owner: string): Promise<void> {
+      await run((trx) => trx(CLAIMS_TABLE).where({ scope, owner }).update({ locked: true }));
+    },
+
+    async release(scope: ClaimScope, key: string, owner: string): Promise<void> {
+      await run((trx) => trx(CLAIMS_TABLE).where({ scope, claim_key: key, owner }).delete());
+    },
+
+    async releaseOwner(owner: string): Promise<void> {
+      await run((trx) => trx(CLAIMS_TABLE).where({ owner }).delete());
+    },
+  };
+};
+
+export type ClaimsRepository = ReturnType<typeof createClaimsRepository>;

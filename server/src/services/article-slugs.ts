@@ -1,0 +1,85 @@
+import type { Core } from '@strapi/strapi';
+import { fallbackSlug, nextFreeSlug, normalizeSlug, slugFromText, suffixOf, suffixSearchPrefix } from '../core/slug';
+import type { ClaimsRepository, ClaimScope } from '../repositories/claims';
+
+const MAX_ATTEMPTS = 100;
+
+/**
+ * Unique slugs through claims: read the taken candidates, insert the lowest free one;
+ * if another writer won it in the meantime, read again. The primary key of the claims
+ * table decides, so this holds across processes sharing the database.
+ */
+export const createSlugClaimer = (claims: ClaimsRepository, scope: ClaimScope) => ({
+  async claim(base: string, owner: string, locked = false): Promise<string> {
+    const prefix = suffixSearchPrefix(base);
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+      const taken = await claims.keysWithPrefix(scope, prefix);
+      const candidate = nextFreeSlug(base, taken);
+      if (await claims.tryClaim(scope, candidate, owner, locked)) return candidate;
+    }
+    throw new Error(`newsroom: could not claim a free slug for "${base}" after ${MAX_ATTEMPTS} attempts`);
+  },
+});
+
+export interface SlugDecision {
+  /** The slug to store, or null to leave the stored one alone. */
+  slug: string | null;
+  /** The slug claim to give up once the write succeeded. */
+  release: string | null;
+}
+
+/** The article's slug rules (SPEC 3.1) on top of the claims. */
+const articleSlugsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const claims = () => strapi.plugin('newsroom').service('claims') as ClaimsRepository;
+  const claimer = () => createSlugClaimer(claims(), 'article-slug');
+
+  const baseFor = (title: string, seed: string) => slugFromText(title) || fallbackSlug(seed);
+
+  /** An editor typed it when it is not simply the title's slug (or a numbered variant of it). */
+  const isTyped = (slug: string, title: string) => {
+    const fromTitle = slugFromText(title);
+    return fromTitle === '' ? !slug.startsWith('article-') : suffixOf(fromTitle, slug) === null;
+  };
+
+  return {
+    /** On create (and clone): `owner` is a placeholder until the documentId exists. */
+    async forCreate(input: { title: string; typedSlug: string | null; owner: string; publish: boolean }): Promise<string> {
+      const typed = input.typedSlug ? normalizeSlug(input.typedSlug) : '';
+      const base = typed || baseFor(input.title, input.owner);
+      const locked = input.publish || (typed !== '' && isTyped(typed, input.title));
+      return claimer().claim(base, input.owner, locked);
+    },
+
+    async forUpdate(input: {
+      documentId: string;
+      current: string | null;
+      title: string;
+      titleChanged: boolean;
+      typedSlug: string | null;
+    }): Promise<SlugDecision> {
+      const { documentId, current } = input;
+      const held = await claims().findByOwner('article-slug', documentId);
+      const locked = held.some((claim) => claim.locked);
+      const typed = input.typedSlug ? normalizeSlug(input.typedSlug) : '';
+
+      if (typed !== '' && typed !== current) {
+        const slug = await claimer().claim(typed, documentId, locked || isTyped(typed, input.title));
+        return { slug, release: current };
+      }
+      if (current && (locked || !input.titleChanged)) return { slug: null, release: null };
+
+      const base = baseFor(input.title, documentId);
+      if (current && suffixOf(base, current) !== null) return { slug: null, release: null };
+      const slug = await claimer().claim(base, documentId);
+      return { slug, release: current };
+    },
+
+    adopt: (placeholder: string, documentId: string) => claims().transferOwner(placeholder, documentId),
+    release: (slug: string, documentId: string) => claims().release('article-slug', slug, documentId),
+    releasePlaceholder: (placeholder: string) => claims().releaseOwner(placeholder),
+    lock: (documentId: string) => claims().lock('article-slug', documentId),
+  };
+};
+
+export default articleSlugsService;
+export type ArticleSlugsService = ReturnType<typeof articleSlugsService>;

@@ -1,0 +1,4 @@
+import type { Core } from '@strapi/strapi';
+import { createClaimsRepository } from '../repositories/claims';
+
+export default ({ strapi }: { strapi: Core.Strapi }) => createClaimsRepository(strapi);
