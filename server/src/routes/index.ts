@@ -1,5 +1,7 @@
 import { factories } from '@strapi/strapi';
 import { ARTICLE_UID, CATEGORY_UID } from '../constants';
+import adminRoutes from './admin';
+import contentApiRoutes from './content-api';
 
 /**
  * Core routers build their routes lazily (they need the registered content type), so
@@ -9,4 +11,6 @@ import { ARTICLE_UID, CATEGORY_UID } from '../constants';
 export default {
   article: factories.createCoreRouter(ARTICLE_UID),
   category: factories.createCoreRouter(CATEGORY_UID),
+  'content-api': { type: 'content-api', routes: contentApiRoutes },
+  admin: { type: 'admin', routes: adminRoutes },
 };

@@ -1,0 +1,2 @@
+/** Import route (SPEC 4.4). */
+export default [] as Array<Record<string, unknown>>;
