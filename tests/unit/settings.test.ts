@@ -244,7 +244,7 @@ describe('settings', () => {
   describe('formatSettingsIssues', () => {
     it('names the key and says what is accepted', () => {
       expect(formatSettingsIssues(issues(settings({ excerptLength: 5 })))).toBe(
-        'newsroom config: "excerptLength" must be an integer from 80 to 1000 (got 5)',
+        '"excerptLength" must be an integer from 80 to 1000 (got 5)',
       );
     });
 
@@ -254,11 +254,11 @@ describe('settings', () => {
           { key: 'languages[1]', message: 'a' },
           { key: 'cacheMaxAge', message: 'b' },
         ]),
-      ).toBe('newsroom config: "languages[1]" a; "cacheMaxAge" b');
+      ).toBe('"languages[1]" a; "cacheMaxAge" b');
     });
 
     it('leaves out the key of an issue about the whole object', () => {
-      expect(formatSettingsIssues([{ key: '', message: 'must be an object' }])).toBe('newsroom config: must be an object');
+      expect(formatSettingsIssues([{ key: '', message: 'must be an object' }])).toBe('must be an object');
     });
   });
 
@@ -295,7 +295,7 @@ describe('settings', () => {
     it('stops a bad value with a message naming the key', () => {
       const result = validateSettings(strapiMerge({ cacheMaxAge: 100000 }));
       expect(result.ok ? 'valid' : formatSettingsIssues(result.issues)).toBe(
-        'newsroom config: "cacheMaxAge" must be an integer from 0 to 86400 (got 100000)',
+        '"cacheMaxAge" must be an integer from 0 to 86400 (got 100000)',
       );
     });
   });

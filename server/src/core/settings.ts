@@ -161,8 +161,8 @@ export function validatePartialSettings(input: unknown, base: NewsroomSettings):
   return validateSettings({ ...base, ...changes });
 }
 
-/** `newsroom config: "excerptLength" must be an integer from 80 to 1000 (got 5)`; several issues are joined by `; `. */
+/** `"excerptLength" must be an integer from 80 to 1000 (got 5)`; several issues are joined by `; `. Strapi prefixes startup errors with "Error regarding newsroom config:". */
 export function formatSettingsIssues(issues: SettingsIssue[]): string {
   const parts = issues.map(({ key, message }) => (key === '' ? message : `${JSON.stringify(key)} ${message}`));
-  return `newsroom config: ${parts.join('; ')}`;
+  return parts.join('; ');
 }

@@ -39,7 +39,15 @@ export async function startStrapi(extraEnv: Record<string, string> = {}): Promis
   });
   process.chdir(PLAYGROUND);
   const { createStrapi } = await import('@strapi/strapi');
-  const strapi = await createStrapi({ appDir: PLAYGROUND, distDir: PLAYGROUND }).load();
+  let strapi: Core.Strapi;
+  try {
+    strapi = await createStrapi({ appDir: PLAYGROUND, distDir: PLAYGROUND }).load();
+  } catch (error) {
+    await database.drop();
+    throw error;
+  } finally {
+    for (const key of Object.keys(extraEnv)) delete process.env[key];
+  }
   strapi.log.level = process.env.STRAPI_LOG_LEVEL ?? 'error';
   await strapi.server.mount();
 

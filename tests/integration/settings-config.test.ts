@@ -1,0 +1,21 @@
+import { startStrapi } from './helpers/strapi';
+
+describe('settings from config/plugins', () => {
+  it('stops Strapi at startup with a message naming the bad key', async () => {
+    await expect(startStrapi({ NEWSROOM_EXCERPT_LENGTH: '5' })).rejects.toThrow(/excerptLength/);
+  });
+
+  it('uses the configured excerptLength and defaultLanguage for new articles', async () => {
+    const app = await startStrapi({ NEWSROOM_EXCERPT_LENGTH: '80', NEWSROOM_DEFAULT_LANGUAGE: 'de' });
+    try {
+      const article = await app.strapi.documents('plugin::newsroom.article').create({
+        data: { title: 'Configured', body: 'lorem ipsum dolor sit amet '.repeat(20) },
+      });
+      expect(article.language).toBe('de');
+      expect(Array.from(article.excerpt as string).length).toBeLessThanOrEqual(80);
+      expect(article.excerpt).toMatch(/…$/);
+    } finally {
+      await app.stop();
+    }
+  });
+});
