@@ -1,8 +1,8 @@
 import { articleData, words } from './helpers/factories';
+import { articles } from './helpers/documents';
 import { rest, type RestArticle } from './helpers/rest';
 import { startStrapi, type TestApp } from './helpers/strapi';
 
-const ARTICLE = 'plugin::newsroom.article';
 
 describe('article fields', () => {
   let app: TestApp;
@@ -14,7 +14,7 @@ describe('article fields', () => {
   });
   afterAll(async () => app?.stop());
 
-  const docs = () => app.strapi.documents(ARTICLE);
+  const docs = () => articles(app);
   const created = async (data: Record<string, unknown>, status: 'draft' | 'published' = 'draft') => {
     const res = await api.createArticle(data, status);
     expect(res.status).toBe(201);

@@ -1,8 +1,8 @@
 import { articleData, uniqueTitle } from './helpers/factories';
+import { articles } from './helpers/documents';
 import { rest, type RestArticle } from './helpers/rest';
 import { startStrapi, type TestApp } from './helpers/strapi';
 
-const ARTICLE = 'plugin::newsroom.article';
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 describe('article slug', () => {
@@ -15,7 +15,7 @@ describe('article slug', () => {
   });
   afterAll(async () => app?.stop());
 
-  const docs = () => app.strapi.documents(ARTICLE);
+  const docs = () => articles(app);
 
   it('is made from the title with slugify, as in the specification', async () => {
     const res = await api.createArticle(articleData({ title: "Iran's Supreme Leader shifts Stance on Nuclear talks with the U.S." }));

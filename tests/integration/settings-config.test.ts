@@ -1,3 +1,4 @@
+import { articles } from './helpers/documents';
 import { startStrapi } from './helpers/strapi';
 
 describe('settings from config/plugins', () => {
@@ -8,7 +9,7 @@ describe('settings from config/plugins', () => {
   it('uses the configured excerptLength and defaultLanguage for new articles', async () => {
     const app = await startStrapi({ NEWSROOM_EXCERPT_LENGTH: '80', NEWSROOM_DEFAULT_LANGUAGE: 'de' });
     try {
-      const article = await app.strapi.documents('plugin::newsroom.article').create({
+      const article = await articles(app).create({
         data: { title: 'Configured', body: 'lorem ipsum dolor sit amet '.repeat(20) },
       });
       expect(article.language).toBe('de');
