@@ -5,5 +5,7 @@ module.exports = ({ env }) => ({
   secrets: { encryptionKey: env('ENCRYPTION_KEY', 'playground-encryption-key') },
   flags: { nps: false, promoteEE: false },
   autoOpen: false,
+  // Tests that only talk to the API start Strapi without the admin build.
+  serveAdminPanel: env.bool('SERVE_ADMIN_PANEL', true),
   watchIgnoreFiles: ['**/.tmp/**'],
 });

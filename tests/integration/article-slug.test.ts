@@ -113,4 +113,19 @@ describe('article slug', () => {
       [base, ...Array.from({ length: 29 }, (_, i) => `${base}-${i + 2}`)].sort()
     );
   });
+
+  it('is proposed by the Content Manager exactly as the plugin will store it', async () => {
+    const title = "Iran's Supreme Leader shifts Stance on Nuclear talks with the U.S.";
+    const uid = app.strapi.plugin('content-manager').service('uid') as {
+      generateUIDField(args: { contentTypeUID: string; field: string; data: Record<string, unknown> }): Promise<string>;
+    };
+    const proposal = await uid.generateUIDField({ contentTypeUID: 'plugin::newsroom.article', field: 'slug', data: { title } });
+    // The first test of this file already holds the plain slug.
+    expect(proposal).toBe('irans-supreme-leader-shifts-stance-on-nuclear-talks-with-the-us-2');
+    const created = await api.createArticle(articleData({ title, slug: proposal }));
+    const article = created.body.data as RestArticle;
+    expect(article.slug).toBe(proposal);
+    const renamed = await api.updateArticle(article.documentId, { title: 'Kept in step with the title', slug: proposal });
+    expect((renamed.body.data as RestArticle).slug).toBe('kept-in-step-with-the-title');
+  });
 });

@@ -2,7 +2,25 @@ import type { Core } from '@strapi/strapi';
 import { fallbackSlug, nextFreeSlug, normalizeSlug, slugFromText, suffixOf, suffixSearchPrefix } from '../core/slug';
 import type { ClaimsRepository, ClaimScope } from '../repositories/claims';
 
-const MAX_ATTEMPTS = 100;
+const MAX_ATTEMPTS = 1000;
+
+/**
+ * Claims for one base slug taken in this process, one after the other. Correctness does
+ * not depend on it (the claims table's primary key decides), but without it N racing
+ * writers in one process retry O(N²) times; with it only other processes contend.
+ */
+const queues = new Map<string, Promise<unknown>>();
+
+function serialized<T>(key: string, work: () => Promise<T>): Promise<T> {
+  const previous = queues.get(key) ?? Promise.resolve();
+  const current = previous.then(work, work);
+  const tail = current.catch(() => undefined);
+  queues.set(key, tail);
+  void tail.then(() => {
+    if (queues.get(key) === tail) queues.delete(key);
+  });
+  return current;
+}
 
 /**
  * Unique slugs through claims: read the taken candidates, insert the lowest free one;
@@ -10,14 +28,16 @@ const MAX_ATTEMPTS = 100;
  * table decides, so this holds across processes sharing the database.
  */
 export const createSlugClaimer = (claims: ClaimsRepository, scope: ClaimScope) => ({
-  async claim(base: string, owner: string, locked = false): Promise<string> {
-    const prefix = suffixSearchPrefix(base);
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-      const taken = await claims.keysWithPrefix(scope, prefix);
-      const candidate = nextFreeSlug(base, taken);
-      if (await claims.tryClaim(scope, candidate, owner, locked)) return candidate;
-    }
-    throw new Error(`newsroom: could not claim a free slug for "${base}" after ${MAX_ATTEMPTS} attempts`);
+  claim(base: string, owner: string, locked = false): Promise<string> {
+    return serialized(`${scope}:${base}`, async () => {
+      const prefix = suffixSearchPrefix(base);
+      for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+        const taken = await claims.keysWithPrefix(scope, prefix);
+        const candidate = nextFreeSlug(base, taken);
+        if (await claims.tryClaim(scope, candidate, owner, locked)) return candidate;
+      }
+      throw new Error(`newsroom: could not claim a free slug for "${base}" after ${MAX_ATTEMPTS} attempts`);
+    });
   },
 });
 

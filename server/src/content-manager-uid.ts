@@ -1,0 +1,42 @@
+import type { Core } from '@strapi/strapi';
+import { ARTICLE_UID, CATEGORY_UID } from './constants';
+import { nextFreeSlug, slugFromText, suffixSearchPrefix } from './core/slug';
+import type { ClaimScope, ClaimsRepository } from './repositories/claims';
+
+interface GenerateArgs {
+  contentTypeUID: string;
+  field: string;
+  data: Record<string, unknown>;
+  locale?: string;
+}
+
+interface UidService {
+  generateUIDField(args: GenerateArgs): Promise<string>;
+}
+
+const TARGETS: Record<string, { source: string; scope: ClaimScope }> = {
+  [ARTICLE_UID]: { source: 'title', scope: 'article-slug' },
+  [CATEGORY_UID]: { source: 'name', scope: 'category-slug' },
+};
+
+/**
+ * The Content Manager proposes UIDs with its own slugifier (`Iran's` → `iran-s`) and
+ * `-1` suffixes. For the plugin's slugs it proposes what the plugin would store, so an
+ * editor who keeps the proposal is not taken to have typed a slug of their own.
+ */
+export const proposeSlugsInContentManager = (strapi: Core.Strapi) => {
+  const uid = strapi.plugin('content-manager')?.service('uid') as UidService | undefined;
+  if (!uid) return;
+  const original = uid.generateUIDField.bind(uid);
+  const claims = strapi.plugin('newsroom').service('claims') as ClaimsRepository;
+
+  uid.generateUIDField = async (args) => {
+    const target = TARGETS[args.contentTypeUID];
+    if (!target || args.field !== 'slug') return original(args);
+    const value = args.data?.[target.source];
+    const base = typeof value === 'string' ? slugFromText(value) : '';
+    // Nothing to propose: the plugin gives a fallback slug when the document is saved.
+    if (base === '') return '';
+    return nextFreeSlug(base, await claims.keysWithPrefix(target.scope, suffixSearchPrefix(base)));
+  };
+};
