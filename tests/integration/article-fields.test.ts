@@ -147,6 +147,16 @@ describe('article fields', () => {
       }
     });
 
+    it('stores a 300-character title in any script, and a long source URL, intact', async () => {
+      const title = `${'中文标题ÄÖÜ'.repeat(43)}newsroom.`.slice(0, 300);
+      expect(title.length).toBe(300);
+      const sourceUrl = `https://example.org/${'a'.repeat(1500)}`;
+      const article = await created(articleData({ title, sourceUrl }), 'published');
+      expect(article.title).toBe(title);
+      expect(article.sourceUrl).toBe(sourceUrl);
+      expect(article.slug).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+    });
+
     it('stores absent optional fields as null, never an empty string', async () => {
       const article = await created(articleData({ source: '', sourceUrl: '' }));
       expect(article.source).toBeNull();

@@ -128,4 +128,26 @@ describe('article slug', () => {
     const renamed = await api.updateArticle(article.documentId, { title: 'Kept in step with the title', slug: proposal });
     expect((renamed.body.data as RestArticle).slug).toBe('kept-in-step-with-the-title');
   });
+
+  it('retries a deadlock or serialization failure while claiming a slug instead of failing the request', async () => {
+    const db = app.strapi.db as unknown as { transaction: (...args: unknown[]) => Promise<unknown> };
+    const original = db.transaction;
+    let injected = 0;
+    db.transaction = function (this: unknown, ...args: unknown[]) {
+      if (injected < 2) {
+        injected += 1;
+        const code = injected === 1 ? '40P01' : 'ER_LOCK_DEADLOCK';
+        return Promise.reject(Object.assign(new Error('deadlock detected'), { code }));
+      }
+      return original.apply(this, args);
+    };
+    try {
+      const res = await api.createArticle(articleData({ title: `${uniqueTitle('Deadlock')} retried` }));
+      expect(res.status).toBe(201);
+      expect(injected).toBe(2);
+      expect((res.body.data as RestArticle).slug).toMatch(/^deadlock-.*-retried$/);
+    } finally {
+      db.transaction = original;
+    }
+  });
 });

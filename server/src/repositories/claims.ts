@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { CLAIMS_TABLE } from '../constants';
+import { retryOnConflict } from '../core/retry';
 
 /**
  * Claims are rows of a plugin-owned table whose primary key is (scope, claim_key).
@@ -35,8 +36,11 @@ const toClaim = (row: ClaimRow): Claim => ({
 });
 
 export const createClaimsRepository = (strapi: Core.Strapi) => {
-  const run = async <T>(work: (trx: Knex.Transaction) => Promise<T>): Promise<T> =>
-    (await strapi.db.transaction(({ trx }) => work(trx))) as T;
+  const run = async <T>(work: (trx: Knex.Transaction) => Promise<T>): Promise<T> => {
+    // Inside a caller's transaction a retry would replay on an aborted transaction: let it fail.
+    if (strapi.db.inTransaction()) return (await strapi.db.transaction(({ trx }) => work(trx))) as T;
+    return retryOnConflict(async () => (await strapi.db.transaction(({ trx }) => work(trx))) as T);
+  };
 
   return {
     /** Creates the table when missing; true when this call created it. */
