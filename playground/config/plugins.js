@@ -8,6 +8,8 @@ module.exports = ({ env }) => ({
       defaultLanguage: env('NEWSROOM_DEFAULT_LANGUAGE', 'en'),
       importTimeZone: env('NEWSROOM_IMPORT_TIME_ZONE', 'UTC'),
       cacheMaxAge: env.int('NEWSROOM_CACHE_MAX_AGE', 60),
+      // Instances sharing a database invalidate each other's snippet caches over Redis pub/sub.
+      redis: env('NEWSROOM_REDIS_URL', null),
     },
   },
 });
