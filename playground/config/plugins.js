@@ -1,15 +1,27 @@
 // Installed from npm, the plugin is enabled by name; its settings (SPEC 5) go under `config`.
-module.exports = ({ env }) => ({
-  'users-permissions': { config: { jwtSecret: env('JWT_SECRET', 'playground-jwt-secret') } },
-  newsroom: {
-    enabled: true,
-    config: {
-      excerptLength: env.int('NEWSROOM_EXCERPT_LENGTH', 280),
-      defaultLanguage: env('NEWSROOM_DEFAULT_LANGUAGE', 'en'),
-      importTimeZone: env('NEWSROOM_IMPORT_TIME_ZONE', 'UTC'),
-      cacheMaxAge: env.int('NEWSROOM_CACHE_MAX_AGE', 60),
-      // Instances sharing a database invalidate each other's snippet caches over Redis pub/sub.
-      redis: env('NEWSROOM_REDIS_URL', null),
+module.exports = ({ env }) => {
+  const plugins = {
+    'users-permissions': { config: { jwtSecret: env('JWT_SECRET', 'playground-jwt-secret') } },
+    newsroom: {
+      enabled: true,
+      config: {
+        excerptLength: env.int('NEWSROOM_EXCERPT_LENGTH', 280),
+        defaultLanguage: env('NEWSROOM_DEFAULT_LANGUAGE', 'en'),
+        importTimeZone: env('NEWSROOM_IMPORT_TIME_ZONE', 'UTC'),
+        cacheMaxAge: env.int('NEWSROOM_CACHE_MAX_AGE', 60),
+        // Instances sharing a database invalidate each other's snippet caches over Redis pub/sub.
+        redis: env('NEWSROOM_REDIS_URL', null),
+      },
     },
-  },
-});
+  };
+  // Optional integrations (SPEC 8); tests boot with each turned off to prove the plugin does not need them.
+  const integrations = {
+    graphql: {
+      enabled: env.bool('NEWSROOM_GRAPHQL', true),
+      config: { defaultLimit: 25, maxLimit: 100, depthLimit: 10 },
+    },
+    documentation: { enabled: env.bool('NEWSROOM_DOCUMENTATION', true) },
+  };
+  // Strapi registers and bootstraps plugins in this object's key order: tests swap it to prove it does not matter.
+  return env.bool('NEWSROOM_INTEGRATIONS_FIRST', false) ? { ...integrations, ...plugins } : { ...plugins, ...integrations };
+};

@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID, CATEGORY_UID } from './constants';
+import { proposeSlugsInContentManager } from './content-manager-uid';
 import { categoryNameKey } from './core/category-fields';
+import { registerPermissions } from './permissions';
 import type { ClaimsRepository } from './repositories/claims';
 
 /**
@@ -27,4 +29,6 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   const claims = strapi.plugin('newsroom').service('claims') as ClaimsRepository;
   const created = await claims.ensureTable();
   if (created) await backfillClaims(strapi, claims);
+  proposeSlugsInContentManager(strapi);
+  await registerPermissions(strapi);
 };

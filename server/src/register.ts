@@ -1,7 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { articleMiddleware } from './document-middlewares/article';
 import { categoryMiddleware } from './document-middlewares/category';
+import { snippetCacheMiddleware } from './document-middlewares/snippet-cache';
 import type { DocumentMiddleware } from './document-middlewares/types';
+import { registerGraphql } from './graphql';
+import { raiseImportBodyLimit } from './middlewares/import-body';
+import { registerOpenApi } from './openapi';
 
 // Strapi types its middleware per action result; ours only pass results through.
 type StrapiDocumentMiddleware = Parameters<Core.Strapi['documents']['use']>[0];
@@ -10,4 +14,9 @@ const asStrapiMiddleware = (middleware: DocumentMiddleware) => middleware as unk
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(asStrapiMiddleware(articleMiddleware(strapi)));
   strapi.documents.use(asStrapiMiddleware(categoryMiddleware(strapi)));
+  strapi.documents.use(asStrapiMiddleware(snippetCacheMiddleware(strapi)));
+  raiseImportBodyLimit(strapi);
+  // Optional integrations (SPEC 8): each does nothing when its Strapi plugin is absent.
+  registerGraphql(strapi);
+  registerOpenApi(strapi);
 };

@@ -1,2 +1,31 @@
-/** Admin routes (SPEC 7): admin authentication and RBAC policies. */
-export default [] as Array<Record<string, unknown>>;
+/**
+ * Admin routes (SPEC 7), mounted under the admin API with the plugin's prefix:
+ * `/newsroom/...`. Each needs an authenticated admin and the RBAC action named here;
+ * an admin without it gets a 403.
+ */
+import { ACTIONS } from '../permissions';
+
+type Action = string | [action: string, subject: string];
+
+const policies = (...actions: Action[]) => [
+  'admin::isAuthenticatedAdmin',
+  { name: 'admin::hasPermissions', config: { actions } },
+];
+
+/** Whoever may open an article in the Content Manager may see its snippet preview. */
+const READ_ARTICLE: Action = ['plugin::content-manager.explorer.read', 'plugin::newsroom.article'];
+
+export default [
+  { method: 'GET', path: '/settings', handler: 'admin-settings.find', config: { policies: policies(ACTIONS.settingsRead) } },
+  { method: 'PUT', path: '/settings', handler: 'admin-settings.update', config: { policies: policies(ACTIONS.settingsUpdate) } },
+  { method: 'GET', path: '/snippets', handler: 'admin-snippets.find', config: { policies: policies(ACTIONS.read) } },
+  { method: 'GET', path: '/filters', handler: 'admin-snippets.filters', config: { policies: policies(ACTIONS.read) } },
+  { method: 'POST', path: '/import/preview', handler: 'admin-import.preview', config: { policies: policies(ACTIONS.import) } },
+  { method: 'POST', path: '/import', handler: 'admin-import.create', config: { policies: policies(ACTIONS.import) } },
+  {
+    method: 'GET',
+    path: '/articles/:documentId/preview',
+    handler: 'admin-snippets.preview',
+    config: { policies: policies(READ_ARTICLE) },
+  },
+];

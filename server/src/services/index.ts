@@ -2,12 +2,18 @@ import { factories } from '@strapi/strapi';
 import { ARTICLE_UID, CATEGORY_UID } from '../constants';
 import articleSlugs from './article-slugs';
 import claims from './claims';
+import excerptRefresh from './excerpt-refresh';
+import importer from './importer';
 import settings from './settings';
+import snippets from './snippets';
 
 export default {
   article: factories.createCoreService(ARTICLE_UID),
   category: factories.createCoreService(CATEGORY_UID),
   'article-slugs': articleSlugs,
   claims,
+  'excerpt-refresh': excerptRefresh,
+  importer,
   settings,
+  snippets,
 };

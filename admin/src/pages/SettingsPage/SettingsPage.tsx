@@ -1,0 +1,103 @@
+import * as React from 'react';
+import { Button } from '@strapi/design-system';
+import { Check } from '@strapi/icons';
+import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
+import type { NewsroomSettings } from '../../api/types';
+import { useAdminGet } from '../../hooks/useAdminGet';
+import { PERMISSIONS } from '../../permissions';
+import { errorMessage, fieldErrors } from '../../utils/api-error';
+import { getTranslation } from '../../utils/getTranslation';
+import { SettingsForm } from './SettingsForm';
+import { invalidFields, sameValues, toFormValues, toSettings, type SettingKey, type SettingsFormValues } from './settings-form';
+
+type FieldFlags = Partial<Record<SettingKey, boolean>>;
+
+const flags = (fields: Partial<Record<string, string>>): FieldFlags =>
+  Object.fromEntries(Object.keys(fields).map((key) => [key, true])) as FieldFlags;
+
+/** Settings → Newsroom: the effective settings, saved to the plugin store and used from the next request on. */
+const SettingsView = ({ initial }: { initial: NewsroomSettings }) => {
+  const { formatMessage } = useIntl();
+  const { put } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const { allowedActions, isLoading: checkingPermissions } = useRBAC(PERMISSIONS.settingsUpdate);
+  const [saved, setSaved] = React.useState(() => toFormValues(initial));
+  const [values, setValues] = React.useState(saved);
+  const [errors, setErrors] = React.useState<FieldFlags>({});
+  const [saving, setSaving] = React.useState(false);
+  const canUpdate = !checkingPermissions && allowedActions.canUpdate;
+
+  const onChange = <K extends SettingKey>(key: K, value: SettingsFormValues[K]) => {
+    setValues((previous) => ({ ...previous, [key]: value }));
+    setErrors((previous) => ({ ...previous, [key]: false }));
+  };
+
+  const onSubmit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    const invalid = flags(invalidFields(values));
+    setErrors(invalid);
+    if (Object.keys(invalid).length > 0) return;
+    setSaving(true);
+    try {
+      const { data } = await put<{ data: NewsroomSettings }>('/newsroom/settings', toSettings(values));
+      const next = toFormValues(data.data);
+      setSaved(next);
+      setValues(next);
+      toggleNotification({
+        type: 'success',
+        message: formatMessage({ id: getTranslation('settings.saved'), defaultMessage: 'Settings saved. They apply from the next request on.' }),
+      });
+    } catch (error) {
+      setErrors(flags(fieldErrors(error)));
+      toggleNotification({
+        type: 'danger',
+        message: errorMessage(error, formatMessage({ id: getTranslation('settings.saveFailed'), defaultMessage: 'The settings could not be saved.' })),
+      });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const title = formatMessage({ id: getTranslation('plugin.name'), defaultMessage: 'Newsroom' });
+  return (
+    <Page.Main>
+      <Page.Title>{formatMessage({ id: getTranslation('settings.pageTitle'), defaultMessage: 'Settings - Newsroom' })}</Page.Title>
+      <form onSubmit={onSubmit} noValidate>
+        <Layouts.Header
+          title={title}
+          subtitle={formatMessage({
+            id: getTranslation('settings.subtitle'),
+            defaultMessage: 'Excerpts, languages, import dates and caching of the snippet endpoint',
+          })}
+          primaryAction={
+            <Button type="submit" startIcon={<Check />} size="S" loading={saving} disabled={!canUpdate || sameValues(values, saved)}>
+              {formatMessage({ id: 'global.save', defaultMessage: 'Save' })}
+            </Button>
+          }
+        />
+        <Layouts.Content>
+          <SettingsForm values={values} errors={errors} disabled={!canUpdate} onChange={onChange} />
+        </Layouts.Content>
+      </form>
+    </Page.Main>
+  );
+};
+
+const SettingsLoader = () => {
+  const { formatMessage } = useIntl();
+  const settings = useAdminGet<{ data: NewsroomSettings }>('/newsroom/settings');
+  if (settings.status === 'error') {
+    return <Page.Error content={errorMessage(settings.error, formatMessage({ id: getTranslation('settings.loadFailed'), defaultMessage: 'The settings could not be loaded.' }))} />;
+  }
+  if (settings.status === 'loading') return <Page.Loading />;
+  return <SettingsView initial={settings.data.data} />;
+};
+
+const ProtectedSettingsPage = () => (
+  <Page.Protect permissions={PERMISSIONS.settingsRead}>
+    <SettingsLoader />
+  </Page.Protect>
+);
+
+export default ProtectedSettingsPage;

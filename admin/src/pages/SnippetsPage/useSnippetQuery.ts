@@ -1,0 +1,47 @@
+import * as React from 'react';
+import { useQueryParams, withEncodedUserParams } from '@strapi/strapi/admin';
+
+/** The Newsroom page's state lives in the URL, so a filtered page can be bookmarked and shared. */
+export interface SnippetUrlQuery {
+  /** Free text, named `_q` like the Content Manager's search so Strapi's pagination re-encodes it. */
+  _q?: string;
+  category?: string;
+  language?: string;
+  page?: string;
+  pageSize?: string;
+}
+
+export type SnippetFilterName = 'category' | 'language' | '_q';
+
+export const DEFAULT_PAGE_SIZE = '10';
+
+/** The URL query of the page, setters that go back to page 1, and the matching API query. */
+export function useSnippetQuery() {
+  const [{ query }, setQuery] = useQueryParams<SnippetUrlQuery>();
+
+  const setFilter = React.useCallback(
+    (name: SnippetFilterName, value: string) => {
+      // Strapi writes the URL unencoded; values typed by the user must be encoded here.
+      const written = value === '' ? undefined : name === '_q' ? encodeURIComponent(value) : value;
+      setQuery(withEncodedUserParams(query, { [name]: written, page: '1' }));
+    },
+    [query, setQuery]
+  );
+
+  const clearFilters = React.useCallback(() => {
+    setQuery({ _q: undefined, category: undefined, language: undefined, page: '1' });
+  }, [setQuery]);
+
+  /** The query string for `GET /newsroom/snippets` (the snippet endpoint's rules). */
+  const apiQuery = React.useMemo(() => {
+    const params = new URLSearchParams({ page: query.page ?? '1', pageSize: query.pageSize ?? DEFAULT_PAGE_SIZE });
+    if (query._q) params.set('q', query._q);
+    if (query.category) params.set('category', query.category);
+    if (query.language) params.set('language', query.language);
+    return params;
+  }, [query._q, query.category, query.language, query.page, query.pageSize]);
+
+  const hasFilters = Boolean(query._q || query.category || query.language);
+
+  return { query, setFilter, clearFilters, apiQuery, hasFilters };
+}

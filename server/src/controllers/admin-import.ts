@@ -1,0 +1,45 @@
+/**
+ * The admin's Import view (SPEC 7): `POST /newsroom/import/preview` (parse and check,
+ * nothing written) and `POST /newsroom/import` (SPEC 4.4's answer). The body is the
+ * content API's JSON form, `{ "documents": ["…"], "publish": false }`, validated by the
+ * same `parseImportRequest`; the admin sends the pasted text as one string, so line
+ * numbers count in the text the editor sees.
+ */
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Context } from 'koa';
+import { PLUGIN_ID } from '../constants';
+import { parseImportRequest, type ImportRequest } from '../core/import/request';
+import type { ImporterService } from '../services/importer';
+
+/** The validated request, or a 400 naming the body field (415 for a body that is not JSON). */
+function importRequestOf(ctx: Context): ImportRequest {
+  const parsed = parseImportRequest({
+    mediaType: ctx.is('application/json') ? 'json' : 'other',
+    body: (ctx.request as { body?: unknown }).body,
+    query: ctx.query as Record<string, unknown>,
+  });
+  if (!parsed.ok) {
+    const { status, path, message } = parsed.problem;
+    if (status === 415) ctx.throw(415, message);
+    throw new errors.ValidationError(message, { errors: [{ path: path ? [path] : [], message, name: 'ValidationError' }] });
+  }
+  return parsed.request;
+}
+
+const adminImport = ({ strapi }: { strapi: Core.Strapi }) => {
+  const importer = () => strapi.plugin(PLUGIN_ID).service('importer') as ImporterService;
+
+  return {
+    async preview(ctx: Context) {
+      const request = importRequestOf(ctx);
+      ctx.body = await importer().preview(request.source, { publish: request.publish });
+    },
+
+    async create(ctx: Context) {
+      ctx.body = await importer().import(importRequestOf(ctx));
+    },
+  };
+};
+
+export default adminImport;

@@ -1,0 +1,69 @@
+/**
+ * GraphQL types and permissions of the snippet queries (SPEC 8): the shapes of
+ * `GET /api/newsroom/snippets[/:slug]`, field for field. `DateTime` and `Date`
+ * are Strapi's scalars, which serialize the REST strings unchanged.
+ */
+export const snippetTypeDefs = /* GraphQL */ `
+  type NewsroomSnippetCategory {
+    name: String!
+    slug: String!
+  }
+
+  type NewsroomSnippet {
+    documentId: ID!
+    slug: String!
+    title: String!
+    excerpt: String
+    language: String
+    documentDate: DateTime
+    sourcePublishedDate: Date
+    source: String
+    sourceUrl: String
+    readingTime: Int
+    categories: [NewsroomSnippetCategory!]!
+  }
+
+  type NewsroomSnippetPagination {
+    page: Int!
+    pageSize: Int!
+    pageCount: Int!
+    total: Int!
+  }
+
+  type NewsroomSnippetListMeta {
+    pagination: NewsroomSnippetPagination!
+  }
+
+  type NewsroomSnippetList {
+    data: [NewsroomSnippet!]!
+    meta: NewsroomSnippetListMeta!
+  }
+
+  extend type Query {
+    "Published articles as snippets; the rules of GET /api/newsroom/snippets."
+    newsroomSnippets(
+      "Category slugs; an article in any of them matches"
+      category: [String!]
+      "Language code or English name"
+      language: String
+      "Earliest documentDate, inclusive (ISO 8601 date or date-time)"
+      from: String
+      "Latest documentDate, inclusive; a date covers the whole day"
+      to: String
+      "1 to 100 characters searched in title and excerpt"
+      q: String
+      "documentDate:desc (default), documentDate:asc, title:asc or title:desc"
+      sort: String
+      page: Int
+      pageSize: Int
+    ): NewsroomSnippetList!
+    "One published snippet by slug, or null."
+    newsroomSnippet(slug: String!): NewsroomSnippet
+  }
+`;
+
+/** The REST routes' content-API actions: a role or token needs the same permission for either API. */
+export const snippetResolversConfig = {
+  'Query.newsroomSnippets': { auth: { scope: ['plugin::newsroom.snippet.find'] } },
+  'Query.newsroomSnippet': { auth: { scope: ['plugin::newsroom.snippet.findOne'] } },
+};

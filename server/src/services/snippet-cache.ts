@@ -1,0 +1,85 @@
+/**
+ * The in-process response cache of the snippet endpoint.
+ *
+ * Freshness on this instance: every write to an article or category calls
+ * `invalidate()` (Document Service middleware), which empties the cache and
+ * starts a new generation. A read captures the generation before it queries
+ * the database and stores its answer only if no write happened meanwhile, so
+ * a read that raced a write can never put pre-write data back into the cache.
+ *
+ * Freshness across instances: entries live at most `ttlMs` (the service passes
+ * min(cacheMaxAge, 5) seconds). A shared invalidation channel (Redis pub/sub)
+ * can replace this class behind the same `SnippetCache` interface.
+ */
+
+export interface CachedAnswer {
+  /** The serialized JSON body. */
+  body: string;
+  etag: string;
+}
+
+export interface SnippetCache {
+  /** Changes on every invalidation. */
+  readonly generation: number;
+  get(key: string): CachedAnswer | undefined;
+  /** Stores `value` unless the cache was invalidated since `generation` was read. */
+  set(key: string, value: CachedAnswer, options: { generation: number; ttlMs: number }): void;
+  invalidate(): void;
+}
+
+interface Entry {
+  value: CachedAnswer;
+  expiresAt: number;
+}
+
+export interface MemorySnippetCacheOptions {
+  /** Bounds memory under many distinct queries; the oldest entry goes first. */
+  maxEntries?: number;
+  now?: () => number;
+}
+
+export class MemorySnippetCache implements SnippetCache {
+  private entries = new Map<string, Entry>();
+  private currentGeneration = 0;
+  private readonly maxEntries: number;
+  private readonly now: () => number;
+
+  constructor(options: MemorySnippetCacheOptions = {}) {
+    this.maxEntries = options.maxEntries ?? 1000;
+    this.now = options.now ?? Date.now;
+  }
+
+  get generation(): number {
+    return this.currentGeneration;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get(key: string): CachedAnswer | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (entry.expiresAt <= this.now()) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return entry.value;
+  }
+
+  set(key: string, value: CachedAnswer, options: { generation: number; ttlMs: number }): void {
+    if (options.generation !== this.currentGeneration || options.ttlMs <= 0 || this.maxEntries <= 0) return;
+    this.entries.delete(key); // re-inserting moves the key to the newest end of the Map's order
+    this.entries.set(key, { value, expiresAt: this.now() + options.ttlMs });
+    while (this.entries.size > this.maxEntries) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.entries.delete(oldest);
+    }
+  }
+
+  invalidate(): void {
+    this.currentGeneration += 1;
+    this.entries.clear();
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * Snippets (SPEC 4.2, 4.3): published articles as compact summaries.
+ *
+ * `list`/`get` build the public shape from the repository; `listAnswer`/
+ * `getAnswer` serve the REST endpoint from the response cache, as serialized
+ * JSON with its ETag, so a cache hit costs neither a query nor a
+ * `JSON.stringify`. Concurrent misses for one key share one database read.
+ */
+import type { Core } from '@strapi/strapi';
+import { etagOf } from '../core/http-cache';
+import type { SnippetQuery } from '../core/snippet-query';
+import {
+  groupCategories,
+  paginationOf,
+  toSnippet,
+  toSnippets,
+  type Snippet,
+  type SnippetListBody,
+} from '../core/snippet-response';
+import { createSnippetRepository } from '../repositories/snippets';
+import { MemorySnippetCache, type CachedAnswer, type SnippetCache } from './snippet-cache';
+
+/**
+ * Entries live min(cacheMaxAge, this) seconds: the bound on how stale another
+ * instance sharing the database can be until writes are broadcast between them.
+ */
+const MAX_CACHE_TTL_SECONDS = 5;
+
+export interface AnswerOptions {
+  /** The `cacheMaxAge` setting, in seconds; 0 disables the response cache. */
+  cacheMaxAge: number;
+}
+
+const snippetsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const repository = createSnippetRepository(strapi);
+  const cache: SnippetCache = new MemorySnippetCache();
+  const inFlight = new Map<string, Promise<CachedAnswer | null>>();
+
+  async function list(query: SnippetQuery): Promise<SnippetListBody> {
+    const { rows, total } = await repository.findPage(query);
+    const categories = await repository.categoriesOf(rows.map((row) => row.id));
+    return { data: toSnippets(rows, categories), meta: { pagination: paginationOf(query.page, query.pageSize, total) } };
+  }
+
+  async function get(slug: string): Promise<Snippet | null> {
+    const row = await repository.findBySlug(slug);
+    if (!row) return null;
+    const categories = groupCategories(await repository.categoriesOf([row.id]));
+    return toSnippet(row, categories.get(String(row.id)) ?? []);
+  }
+
+  /** The cached answer for `key`, or a fresh one from `load` (null: nothing to answer, not cached). */
+  function answer(key: string, options: AnswerOptions, load: () => Promise<unknown>): Promise<CachedAnswer | null> {
+    const hit = cache.get(key);
+    if (hit) return Promise.resolve(hit);
+    // Read before querying: a write during the query makes `set` drop this answer.
+    const generation = cache.generation;
+    const flightKey = `${generation}:${key}`;
+    const pending = inFlight.get(flightKey);
+    if (pending) return pending;
+    const loading = (async () => {
+      const body = await load();
+      if (body === null) return null;
+      const json = JSON.stringify(body);
+      const fresh: CachedAnswer = { body: json, etag: etagOf(json) };
+      const ttlSeconds = Math.min(options.cacheMaxAge, MAX_CACHE_TTL_SECONDS);
+      cache.set(key, fresh, { generation, ttlMs: ttlSeconds * 1000 });
+      return fresh;
+    })().finally(() => inFlight.delete(flightKey));
+    inFlight.set(flightKey, loading);
+    return loading;
+  }
+
+  return {
+    list,
+    get,
+
+    /** `{ data, meta }` for the list endpoint; the key is the normalized query, so parameter order does not matter. */
+    async listAnswer(query: SnippetQuery, options: AnswerOptions): Promise<CachedAnswer> {
+      // Category order does not change the answer, so it does not split the cache.
+      const key = `list:${JSON.stringify({ ...query, categories: [...query.categories].sort() })}`;
+      return (await answer(key, options, () => list(query))) as CachedAnswer;
+    },
+
+    /** `{ data }` for one slug, or null when no published article has it. */
+    getAnswer(slug: string, options: AnswerOptions): Promise<CachedAnswer | null> {
+      return answer(`slug:${slug}`, options, async () => {
+        const snippet = await get(slug);
+        return snippet === null ? null : { data: snippet };
+      });
+    },
+
+    /** Called after every write to an article or category on this instance. */
+    invalidate(): void {
+      cache.invalidate();
+    },
+  };
+};
+
+export default snippetsService;
+export type SnippetsService = ReturnType<typeof snippetsService>;

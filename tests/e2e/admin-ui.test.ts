@@ -1,0 +1,160 @@
+/**
+ * The admin panel in Chromium (SPEC 7), against the e2e app (helpers/e2e-app.ts): one
+ * story, in order, as an admin and then an editor live it. Each step leaves a screenshot
+ * in docs/screenshots for the README.
+ */
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { EDITOR, SUPER_ADMIN, createEditor, registerSuperAdmin } from './helpers/admin-api';
+import { logIn, mainMenu, menuLinks, type AdminTab } from './helpers/admin-page';
+import { launchBrowser, screenshot } from './helpers/browser';
+import { prepareE2eApp } from './helpers/e2e-app';
+import { startE2eServer, type E2eServer } from './helpers/server';
+
+const SEED = path.resolve(__dirname, '../fixtures/seed-khamenei-nuclear-talks.txt');
+const SEED_TITLE = "Iran's Supreme Leader shifts Stance on Nuclear talks with the U.S.";
+const SETUP_LIMIT_MS = 240_000;
+
+describe('newsroom admin panel in a browser', () => {
+  let server: E2eServer;
+  let browser: Browser;
+  let admin: AdminTab;
+  let page: Page;
+  let excerptBefore = '';
+  let articleUrl = '';
+
+  beforeAll(async () => {
+    prepareE2eApp();
+    server = await startE2eServer();
+    const token = await registerSuperAdmin(server.url);
+    await createEditor(server.url, token);
+    browser = await launchBrowser();
+    admin = await logIn(browser, server.url, SUPER_ADMIN);
+    page = admin.page;
+  }, SETUP_LIMIT_MS);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const text = (testId: string) => page.getByTestId(testId).innerText();
+
+  it('opens the Newsroom page from the left menu', async () => {
+    await mainMenu(page, 'Newsroom').click();
+    await page.getByRole('heading', { name: 'Newsroom', level: 1 }).waitFor();
+    await page.getByText('No published snippets yet.').waitFor();
+  });
+
+  it('previews a dropped .txt file before anything is saved', async () => {
+    await page.getByRole('link', { name: 'Import documents' }).first().click();
+    await page.getByRole('heading', { name: 'Import documents', level: 1 }).waitFor();
+    // The file picker and drag and drop share one path: the file's text joins the text area.
+    await page.locator('input[type="file"]').setInputFiles(SEED);
+    expect(await page.getByLabel('Snippet documents').inputValue()).toContain(`## ${SEED_TITLE}`);
+    await page.getByRole('button', { name: 'Preview' }).click();
+
+    const row = page.getByRole('row').filter({ hasText: SEED_TITLE });
+    await row.waitFor();
+    expect(await row.innerText()).toEqual(expect.stringMatching(/Ready[\s\S]*en[\s\S]*International[\s\S]*Snippets[\s\S]*rki\.news/i));
+    await page.getByText(/Preview: 1 of 1 document ready to import/).scrollIntoViewIfNeeded();
+    await screenshot(page, 'import-preview');
+  });
+
+  it('imports and publishes it, showing the result with a link to the article', async () => {
+    await page.getByRole('button', { name: 'Import and publish' }).click();
+    await page.getByText('1 article created, 0 duplicates, 0 invalid.').waitFor();
+    const result = page.getByRole('row').filter({ hasText: SEED_TITLE });
+    expect(await result.innerText()).toMatch(/created/i);
+    expect(await result.getByRole('link', { name: SEED_TITLE }).getAttribute('href')).toMatch(
+      /\/admin\/content-manager\/collection-types\/plugin::newsroom\.article\/[a-z0-9]+$/
+    );
+    await screenshot(page, 'import-result');
+  });
+
+  it('lists the published snippet, with working filters', async () => {
+    await mainMenu(page, 'Newsroom').click();
+    const row = page.getByRole('row').filter({ hasText: SEED_TITLE });
+    await row.waitFor();
+    expect(await row.innerText()).toEqual(expect.stringMatching(/International[\s\S]*Snippets[\s\S]*en[\s\S]*rki\.news[\s\S]*2 min/i));
+
+    await page.getByPlaceholder('Search titles and excerpts').fill('no such words');
+    await page.getByText('No published snippet matches these filters.').waitFor();
+    await page.getByRole('button', { name: 'Reset filters' }).click();
+    await page.getByRole('combobox', { name: 'Category' }).click();
+    await page.getByRole('option', { name: 'Snippets' }).click();
+    await row.waitFor();
+    expect(page.url()).toContain('category=snippets');
+    await screenshot(page, 'newsroom-page');
+  });
+
+  it('shows the snippet preview beside the article in the Content Manager', async () => {
+    await page.getByRole('link', { name: SEED_TITLE }).click();
+    const panel = page.getByTestId('newsroom-snippet-preview');
+    await panel.waitFor();
+    articleUrl = page.url();
+    excerptBefore = await text('newsroom-snippet-excerpt');
+    expect(excerptBefore.startsWith("In a significant diplomatic development, Iran's Supreme Leader")).toBe(true);
+    expect(Array.from(excerptBefore).length).toBeLessThanOrEqual(280);
+    expect(await panel.innerText()).toEqual(expect.stringMatching(/Served[\s\S]*International[\s\S]*Snippets[\s\S]*irans-supreme-leader/i));
+    await panel.scrollIntoViewIfNeeded();
+    await screenshot(page, 'preview-panel');
+  });
+
+  it('validates the settings form at the field before saving', async () => {
+    await mainMenu(page, 'Settings').click();
+    await page.getByRole('link', { name: 'Newsroom' }).last().click();
+    await page.getByRole('heading', { name: 'Newsroom', level: 1 }).waitFor();
+    const excerptLength = page.getByLabel('Excerpt length');
+    await excerptLength.fill('50');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Enter a whole number from 80 to 1000.').waitFor();
+    await screenshot(page, 'settings-validation');
+  });
+
+  it('saves a new excerpt length, and the preview follows it', async () => {
+    await page.getByLabel('Excerpt length').fill('100');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Settings saved. They apply from the next request on.').waitFor();
+    await screenshot(page, 'settings');
+
+    await page.goto(articleUrl);
+    const excerpt = page.getByTestId('newsroom-snippet-excerpt');
+    await excerpt.waitFor();
+    const after = await excerpt.innerText();
+    expect(Array.from(after).length).toBeLessThanOrEqual(100);
+    expect(after.endsWith('…')).toBe(true);
+    expect(excerptBefore.startsWith(after.slice(0, -1).trimEnd())).toBe(true);
+  });
+
+  it('follows the dark theme', async () => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await mainMenu(page, 'Newsroom').click();
+    await page.getByRole('row').filter({ hasText: SEED_TITLE }).waitFor();
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const [red, green, blue] = (background.match(/\d+/g) ?? []).map(Number);
+    expect(red + green + blue).toBeLessThan(3 * 80);
+    await screenshot(page, 'newsroom-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+
+  it('shows an editor without Newsroom permissions no Newsroom menu entry or settings link', async () => {
+    const editor = await logIn(browser, server.url, EDITOR);
+    try {
+      const links = await menuLinks(editor.page);
+      expect(links).toContain('Content Manager');
+      expect(links).not.toContain('Newsroom');
+
+      await editor.page.goto(`${server.url}/admin/settings`);
+      await editor.page.getByRole('heading', { name: 'Settings' }).first().waitFor();
+      expect(await editor.page.getByRole('link', { name: 'Newsroom' }).count()).toBe(0);
+
+      // Typing the address is no way around it: the page itself checks the permission.
+      await editor.page.goto(`${server.url}/admin/plugins/newsroom`);
+      await editor.page.getByText("You don't have the permissions to access that content").waitFor();
+      await screenshot(editor.page, 'editor-without-permission');
+    } finally {
+      await editor.context.close();
+    }
+  });
+});

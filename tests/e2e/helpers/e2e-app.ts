@@ -1,0 +1,76 @@
+/**
+ * The app the browser tests run against: a copy of the playground in the temp directory,
+ * sharing the repository's node_modules (so the plugin is the packed one that
+ * scripts/install-plugin.js unpacked), with its admin panel built by `strapi build`.
+ *
+ * Why a copy and not the playground itself: `strapi build` looks for a tsconfig.json in
+ * the app's directory and every parent, finds the repository's, and then tries to compile
+ * the playground as a TypeScript app; and it insists that the app's package.json declares
+ * React and styled-components (the playground gets them from the repository). The copy
+ * has neither problem, and its build and database never collide with anyone else's run.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PLAYGROUND, ROOT } from '../../support/strapi-process';
+
+export const E2E_APP = path.join(os.tmpdir(), 'newsroom-e2e-app');
+export const STRAPI_BIN = path.join(ROOT, 'node_modules/@strapi/strapi/bin/strapi.js');
+const PLUGIN_ADMIN = path.join(ROOT, 'node_modules/strapi-plugin-newsroom/dist/admin');
+const STAMP = path.join(E2E_APP, 'build', '.newsroom-admin-hash');
+const ADMIN_PEERS = ['react', 'react-dom', 'react-router-dom', 'styled-components'];
+
+/** A hash of the plugin's built admin code and the app's config: a new one needs a new build. */
+function sourceHash(): string {
+  const hash = createHash('sha1');
+  const add = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) add(file);
+      else hash.update(entry.name).update(fs.readFileSync(file));
+    }
+  };
+  if (!fs.existsSync(PLUGIN_ADMIN)) throw new Error('The plugin is not installed: run `node scripts/install-plugin.js` first');
+  add(PLUGIN_ADMIN);
+  add(path.join(PLAYGROUND, 'config'));
+  return hash.digest('hex');
+}
+
+function copyPlayground() {
+  fs.mkdirSync(E2E_APP, { recursive: true });
+  for (const dir of ['config', 'database', 'public', 'src']) {
+    fs.rmSync(path.join(E2E_APP, dir), { recursive: true, force: true });
+    if (fs.existsSync(path.join(PLAYGROUND, dir))) fs.cpSync(path.join(PLAYGROUND, dir), path.join(E2E_APP, dir), { recursive: true });
+  }
+  const pkg = JSON.parse(fs.readFileSync(path.join(PLAYGROUND, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+  for (const name of ADMIN_PEERS) {
+    pkg.dependencies[name] = (JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+  }
+  fs.writeFileSync(path.join(E2E_APP, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
+  const modules = path.join(E2E_APP, 'node_modules');
+  if (!fs.existsSync(modules)) fs.symlinkSync(path.join(ROOT, 'node_modules'), modules, 'dir');
+}
+
+/** Copies the playground and builds its admin panel unless the last build is of the same code. */
+export function prepareE2eApp(log: (message: string) => void = () => undefined): void {
+  copyPlayground();
+  const hash = sourceHash();
+  if (process.env.NEWSROOM_E2E_REBUILD !== '1' && fs.existsSync(STAMP) && fs.readFileSync(STAMP, 'utf8') === hash) {
+    log('admin build is up to date');
+    return;
+  }
+  log('building the admin panel (about a minute)…');
+  try {
+    execFileSync(process.execPath, [STRAPI_BIN, 'build'], {
+      cwd: E2E_APP,
+      env: { ...process.env, NODE_ENV: 'production', STRAPI_TELEMETRY_DISABLED: 'true' },
+      stdio: 'pipe',
+    });
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
+    throw new Error(`strapi build failed:\n${stdout?.toString() ?? ''}${stderr?.toString() ?? ''}`);
+  }
+  fs.writeFileSync(STAMP, hash);
+}

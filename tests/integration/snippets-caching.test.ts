@@ -1,0 +1,136 @@
+/**
+ * SPEC 4.2: ETag, 304 and Cache-Control; every write visible in the next answer even
+ * with the in-process response cache on; the routes closed until an admin opens them.
+ */
+import { articles, categories } from './helpers/documents';
+import { createCategory, publishArticle, snippetsApi, uniqueWord, type SnippetJson, type SnippetListJson } from './helpers/snippets';
+import { startStrapi, type TestApp } from './helpers/strapi';
+
+describe('snippet endpoint caching and permissions', () => {
+  let app: TestApp;
+  let api: ReturnType<typeof snippetsApi>;
+
+  beforeAll(async () => {
+    app = await startStrapi();
+    api = snippetsApi(app);
+  });
+  afterAll(async () => app?.stop());
+
+  describe('HTTP caching', () => {
+    it('sends ETag and Cache-Control, and 304 with an empty body for a matching If-None-Match', async () => {
+      const word = uniqueWord('etag');
+      const article = await publishArticle(app, { title: `Cached ${word}` });
+      const { cacheMaxAge } = (await app.strapi.plugin('newsroom').service('settings').get()) as { cacheMaxAge: number };
+
+      for (const path of [`/api/newsroom/snippets?q=${word}`, `/api/newsroom/snippets/${article.slug}`]) {
+        const get = () => app.http().get(path).set('Authorization', `Bearer ${app.token}`);
+        const first = await get();
+        expect(first.status).toBe(200);
+        expect(first.headers['cache-control']).toBe(`public, max-age=${cacheMaxAge}`);
+        const etag = first.headers.etag as string;
+        expect(etag).toMatch(/^"[^"]+"$/);
+        expect((await get()).headers.etag).toBe(etag);
+
+        const revalidated = await get().set('If-None-Match', etag);
+        expect(revalidated.status).toBe(304);
+        expect(revalidated.text ?? '').toBe('');
+        expect(revalidated.headers.etag).toBe(etag);
+        expect((await get().set('If-None-Match', `"stale", W/${etag}`)).status).toBe(304);
+        expect((await get().set('If-None-Match', '"something-else"')).status).toBe(200);
+      }
+    });
+
+    it('changes the ETag when the answer changes', async () => {
+      const word = uniqueWord('etag');
+      const article = await publishArticle(app, { title: `Before ${word}` });
+      const before = await api.list(`q=${word}`);
+      await articles(app).update({ documentId: article.documentId, data: { title: `After ${word}` }, status: 'published' });
+      const after = await api.list(`q=${word}`).set('If-None-Match', before.headers.etag as string);
+      expect(after.status).toBe(200);
+      expect(after.headers.etag).not.toBe(before.headers.etag);
+    });
+  });
+
+  describe('read after write, with the response cache on', () => {
+    it('shows a newly published article at once', async () => {
+      const word = uniqueWord('fresh');
+      expect((await api.list(`q=${word}`)).body.data).toEqual([]);
+      await publishArticle(app, { title: `Fresh ${word}` });
+      expect(await api.titles(`q=${word}`)).toEqual([`Fresh ${word}`]);
+    });
+
+    it('drops an unpublished article at once, from the list and by slug', async () => {
+      const word = uniqueWord('gone');
+      const article = await publishArticle(app, { title: `Gone ${word}` });
+      expect(await api.titles(`q=${word}`)).toEqual([`Gone ${word}`]);
+      expect((await api.one(article.slug as string)).status).toBe(200);
+      await articles(app).unpublish({ documentId: article.documentId });
+      expect(await api.titles(`q=${word}`)).toEqual([]);
+      expect((await api.one(article.slug as string)).status).toBe(404);
+    });
+
+    it('shows an edited and republished title at once', async () => {
+      const word = uniqueWord('edit');
+      const article = await publishArticle(app, { title: `Old title ${word}` });
+      expect(await api.titles(`q=${word}`)).toEqual([`Old title ${word}`]);
+      await articles(app).update({ documentId: article.documentId, data: { title: `New title ${word}` } });
+      expect(await api.titles(`q=${word}`)).toEqual([`Old title ${word}`]); // a draft edit is not published yet
+      await articles(app).publish({ documentId: article.documentId });
+      expect(await api.titles(`q=${word}`)).toEqual([`New title ${word}`]);
+      expect(((await api.one(article.slug as string)).body.data as SnippetJson).title).toBe(`New title ${word}`);
+    });
+
+    it('shows a renamed category and a deleted article at once', async () => {
+      const word = uniqueWord('cat');
+      const category = await createCategory(app, `Before ${word}`);
+      const article = await publishArticle(app, { title: `Tagged ${word}`, categories: [category.documentId] });
+      const names = async () => ((await api.list(`q=${word}`)).body as SnippetListJson).data.map((s) => s.categories.map((c) => c.name));
+      expect(await names()).toEqual([[`Before ${word}`]]);
+      await categories(app).update({ documentId: category.documentId, data: { name: `After ${word}` } });
+      expect(await names()).toEqual([[`After ${word}`]]);
+      await articles(app).delete({ documentId: article.documentId });
+      expect(await names()).toEqual([]);
+    });
+
+    it('shows a write made through the REST API at once', async () => {
+      const word = uniqueWord('rest');
+      expect((await api.list(`q=${word}`)).body.data).toEqual([]);
+      const res = await app
+        .http()
+        .post('/api/newsroom/articles?status=published')
+        .set('Authorization', `Bearer ${app.token}`)
+        .send({ data: { title: `Via REST ${word}`, body: 'Written through the core REST route.' } });
+      expect(res.status).toBe(201);
+      expect(await api.titles(`q=${word}`)).toEqual([`Via REST ${word}`]);
+    });
+  });
+
+  describe('permissions', () => {
+    it('are not public until an admin allows the action for the Public role', async () => {
+      const article = await publishArticle(app);
+      expect((await app.http().get('/api/newsroom/snippets')).status).toBe(403);
+      expect((await app.http().get(`/api/newsroom/snippets/${article.slug}`)).status).toBe(403);
+
+      const publicRole = (await app.strapi.db
+        .query('plugin::users-permissions.role')
+        .findOne({ where: { type: 'public' } })) as { id: number };
+      await app.strapi.db
+        .query('plugin::users-permissions.permission')
+        .create({ data: { action: 'plugin::newsroom.snippet.find', role: publicRole.id } });
+
+      expect((await app.http().get('/api/newsroom/snippets')).status).toBe(200);
+      // Only the granted action: the single-snippet route stays closed.
+      expect((await app.http().get(`/api/newsroom/snippets/${article.slug}`)).status).toBe(403);
+    });
+
+    it('are listed under Newsroom for roles and API tokens', async () => {
+      const roleActions = app.strapi.plugin('users-permissions').service('users-permissions').getActions() as Record<
+        string,
+        { controllers: Record<string, Record<string, unknown>> }
+      >;
+      expect(Object.keys(roleActions['plugin::newsroom'].controllers.snippet).sort()).toEqual(['find', 'findOne']);
+      const tokenActions = app.strapi.contentAPI.permissions.providers.action.keys();
+      expect(tokenActions).toEqual(expect.arrayContaining(['plugin::newsroom.snippet.find', 'plugin::newsroom.snippet.findOne']));
+    });
+  });
+});
