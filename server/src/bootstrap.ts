@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID, CATEGORY_UID } from './constants';
+import { openCacheChannel } from './cache-channel';
 import { proposeSlugsInContentManager } from './content-manager-uid';
 import { categoryNameKey } from './core/category-fields';
 import { registerPermissions } from './permissions';
@@ -30,5 +31,6 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   const created = await claims.ensureTable();
   if (created) await backfillClaims(strapi, claims);
   proposeSlugsInContentManager(strapi);
+  openCacheChannel(strapi);
   await registerPermissions(strapi);
 };

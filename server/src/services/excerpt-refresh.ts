@@ -29,7 +29,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         orderBy: { id: 'asc' },
         limit: BATCH,
       })) as ExcerptRow[];
-      if (rows.length === 0) return changed;
+      if (rows.length === 0) {
+        // Rows were written directly, not through the Document Service: tell the snippet caches.
+        if (changed > 0) strapi.plugin('newsroom').service('snippets').invalidate();
+        return changed;
+      }
       lastId = rows[rows.length - 1].id;
       for (const row of rows) {
         if (!excerptFollowsBody(row.excerpt, row.body)) continue;

@@ -18,11 +18,13 @@ import {
   type SnippetListBody,
 } from '../core/snippet-response';
 import { createSnippetRepository } from '../repositories/snippets';
+import type { InvalidationBus } from './invalidation-bus';
 import { MemorySnippetCache, type CachedAnswer, type SnippetCache } from './snippet-cache';
 
 /**
- * Entries live min(cacheMaxAge, this) seconds: the bound on how stale another
- * instance sharing the database can be until writes are broadcast between them.
+ * Without a connected invalidation bus, entries live min(cacheMaxAge, this) seconds:
+ * the bound on how stale another instance sharing the database can be. With one
+ * (the `redis` setting), writes anywhere empty every cache and entries live cacheMaxAge.
  */
 const MAX_CACHE_TTL_SECONDS = 5;
 
@@ -35,6 +37,7 @@ const snippetsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const repository = createSnippetRepository(strapi);
   const cache: SnippetCache = new MemorySnippetCache();
   const inFlight = new Map<string, Promise<CachedAnswer | null>>();
+  let bus: InvalidationBus | null = null;
 
   async function list(query: SnippetQuery): Promise<SnippetListBody> {
     const { rows, total } = await repository.findPage(query);
@@ -63,7 +66,7 @@ const snippetsService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (body === null) return null;
       const json = JSON.stringify(body);
       const fresh: CachedAnswer = { body: json, etag: etagOf(json) };
-      const ttlSeconds = Math.min(options.cacheMaxAge, MAX_CACHE_TTL_SECONDS);
+      const ttlSeconds = bus?.connected ? options.cacheMaxAge : Math.min(options.cacheMaxAge, MAX_CACHE_TTL_SECONDS);
       cache.set(key, fresh, { generation, ttlMs: ttlSeconds * 1000 });
       return fresh;
     })().finally(() => inFlight.delete(flightKey));
@@ -90,9 +93,23 @@ const snippetsService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    /** Called after every write to an article or category on this instance. */
+    /** Called after every write to an article or category on this instance; tells the others too. */
     invalidate(): void {
       cache.invalidate();
+      bus?.publish();
+    },
+
+    /** A write on another instance: empty this cache without broadcasting again. */
+    invalidateLocal(): void {
+      cache.invalidate();
+    },
+
+    useBus(next: InvalidationBus | null): void {
+      bus = next;
+    },
+
+    get sharedInvalidation(): boolean {
+      return bus?.connected ?? false;
     },
   };
 };
