@@ -3,7 +3,8 @@ module.exports = ({ env }) => {
   const plugins = {
     'users-permissions': { config: { jwtSecret: env('JWT_SECRET', 'playground-jwt-secret') } },
     newsroom: {
-      enabled: true,
+      // The benchmark boots without the plugin to measure what it adds to Strapi's memory.
+      enabled: env.bool('NEWSROOM_ENABLED', true),
       config: {
         excerptLength: env.int('NEWSROOM_EXCERPT_LENGTH', 280),
         defaultLanguage: env('NEWSROOM_DEFAULT_LANGUAGE', 'en'),
@@ -20,7 +21,12 @@ module.exports = ({ env }) => {
       enabled: env.bool('NEWSROOM_GRAPHQL', true),
       config: { defaultLimit: 25, maxLimit: 100, depthLimit: 10 },
     },
-    documentation: { enabled: env.bool('NEWSROOM_DOCUMENTATION', true) },
+    documentation: {
+      enabled: env.bool('NEWSROOM_DOCUMENTATION', true),
+      // The document is written to src/extensions/documentation/documentation/<version>/ at every
+      // boot; tests give each boot its own version so parallel runs never share a file.
+      config: { info: { version: env('NEWSROOM_DOCUMENTATION_VERSION', '1.0.0') } },
+    },
   };
   // Strapi registers and bootstraps plugins in this object's key order: tests swap it to prove it does not matter.
   return env.bool('NEWSROOM_INTEGRATIONS_FIRST', false) ? { ...integrations, ...plugins } : { ...plugins, ...integrations };

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { EDITOR, SUPER_ADMIN, createEditor, registerSuperAdmin } from './helpers/admin-api';
+import { EDITOR, SUPER_ADMIN, createDraftArticle, createEditor, registerSuperAdmin } from './helpers/admin-api';
 import { logIn, mainMenu, menuLinks, type AdminTab } from './helpers/admin-page';
 import { launchBrowser, screenshot } from './helpers/browser';
 import { prepareE2eApp } from './helpers/e2e-app';
@@ -13,11 +13,14 @@ import { startE2eServer, type E2eServer } from './helpers/server';
 
 const SEED = path.resolve(__dirname, '../fixtures/seed-khamenei-nuclear-talks.txt');
 const SEED_TITLE = "Iran's Supreme Leader shifts Stance on Nuclear talks with the U.S.";
+/** A document the editor adds by hand: no body, and a header line the format does not know. */
+const BROKEN = '## Notes for the desk\n\nAuthor: Nobody\nCategory: Politics\n\n---\n';
 const SETUP_LIMIT_MS = 240_000;
 
 describe('newsroom admin panel in a browser', () => {
   let server: E2eServer;
   let browser: Browser;
+  let adminToken: string;
   let admin: AdminTab;
   let page: Page;
   let excerptBefore = '';
@@ -26,8 +29,8 @@ describe('newsroom admin panel in a browser', () => {
   beforeAll(async () => {
     prepareE2eApp();
     server = await startE2eServer();
-    const token = await registerSuperAdmin(server.url);
-    await createEditor(server.url, token);
+    adminToken = await registerSuperAdmin(server.url);
+    await createEditor(server.url, adminToken);
     browser = await launchBrowser();
     admin = await logIn(browser, server.url, SUPER_ADMIN);
     page = admin.page;
@@ -46,29 +49,39 @@ describe('newsroom admin panel in a browser', () => {
     await page.getByText('No published snippets yet.').waitFor();
   });
 
-  it('previews a dropped .txt file before anything is saved', async () => {
+  it('previews a chosen .txt file and pasted text, with problems by line, before anything is saved', async () => {
     await page.getByRole('link', { name: 'Import documents' }).first().click();
     await page.getByRole('heading', { name: 'Import documents', level: 1 }).waitFor();
     // The file picker and drag and drop share one path: the file's text joins the text area.
     await page.locator('input[type="file"]').setInputFiles(SEED);
-    expect(await page.getByLabel('Snippet documents').inputValue()).toContain(`## ${SEED_TITLE}`);
+    const source = page.getByLabel('Snippet documents');
+    const seedText = await source.inputValue();
+    expect(seedText).toContain(`## ${SEED_TITLE}`);
+    await source.fill(`${seedText.trimEnd()}\n\n${BROKEN}`);
+    const brokenLine = seedText.trimEnd().split('\n').length + 2;
     await page.getByRole('button', { name: 'Preview' }).click();
 
     const row = page.getByRole('row').filter({ hasText: SEED_TITLE });
     await row.waitFor();
     expect(await row.innerText()).toEqual(expect.stringMatching(/Ready[\s\S]*en[\s\S]*International[\s\S]*Snippets[\s\S]*rki\.news/i));
-    await page.getByText(/Preview: 1 of 1 document ready to import/).scrollIntoViewIfNeeded();
+    const broken = await page.getByRole('row').filter({ hasText: 'Notes for the desk' }).innerText();
+    expect(broken).toMatch(/invalid/i);
+    expect(broken).toContain(`From line ${brokenLine}`);
+    expect(broken).toMatch(/Line \d+: .*body/i);
+    expect(broken).toMatch(/Line \d+: .*Author/);
+    await page.getByRole('button', { name: 'Import and publish' }).scrollIntoViewIfNeeded();
     await screenshot(page, 'import-preview');
   });
 
   it('imports and publishes it, showing the result with a link to the article', async () => {
     await page.getByRole('button', { name: 'Import and publish' }).click();
-    await page.getByText('1 article created, 0 duplicates, 0 invalid.').waitFor();
+    await page.getByText('1 article created, 0 duplicates, 1 invalid.').waitFor();
     const result = page.getByRole('row').filter({ hasText: SEED_TITLE });
     expect(await result.innerText()).toMatch(/created/i);
     expect(await result.getByRole('link', { name: SEED_TITLE }).getAttribute('href')).toMatch(
       /\/admin\/content-manager\/collection-types\/plugin::newsroom\.article\/[a-z0-9]+$/
     );
+    expect(await page.getByRole('row').filter({ hasText: 'Notes for the desk' }).innerText()).toMatch(/invalid[\s\S]*Line \d+: .*body/i);
     await screenshot(page, 'import-result');
   });
 
@@ -101,10 +114,27 @@ describe('newsroom admin panel in a browser', () => {
     await screenshot(page, 'preview-panel');
   });
 
+  it('marks the preview of an article that is not published yet', async () => {
+    const documentId = await createDraftArticle(server.url, adminToken, {
+      title: 'Council approves the new tram line',
+      body: 'The city council approved the tram line on Tuesday. Construction starts next spring and takes three years.',
+      source: 'example.org',
+    });
+    await page.goto(`${server.url}/admin/content-manager/collection-types/plugin::newsroom.article/${documentId}`);
+    const panel = page.getByTestId('newsroom-snippet-preview');
+    await panel.waitFor();
+    expect(await panel.innerText()).toEqual(
+      expect.stringMatching(/Not published[\s\S]*Computed from the draft[\s\S]*Council approves the new tram line[\s\S]*council-approves-the-new-tram-line/i)
+    );
+    await panel.scrollIntoViewIfNeeded();
+    await screenshot(page, 'preview-panel-draft');
+  });
+
   it('validates the settings form at the field before saving', async () => {
     await mainMenu(page, 'Settings').click();
     await page.getByRole('link', { name: 'Newsroom' }).last().click();
     await page.getByRole('heading', { name: 'Newsroom', level: 1 }).waitFor();
+    await screenshot(page, 'settings');
     const excerptLength = page.getByLabel('Excerpt length');
     await excerptLength.fill('50');
     await page.getByRole('button', { name: 'Save' }).click();
@@ -116,7 +146,6 @@ describe('newsroom admin panel in a browser', () => {
     await page.getByLabel('Excerpt length').fill('100');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Settings saved. They apply from the next request on.').waitFor();
-    await screenshot(page, 'settings');
 
     await page.goto(articleUrl);
     const excerpt = page.getByTestId('newsroom-snippet-excerpt');
@@ -129,7 +158,8 @@ describe('newsroom admin panel in a browser', () => {
 
   it('follows the dark theme', async () => {
     await page.emulateMedia({ colorScheme: 'dark' });
-    await mainMenu(page, 'Newsroom').click();
+    // Opened by address, so no focused menu link shows its tooltip over the page.
+    await page.goto(`${server.url}/admin/plugins/newsroom`);
     await page.getByRole('row').filter({ hasText: SEED_TITLE }).waitFor();
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     const [red, green, blue] = (background.match(/\d+/g) ?? []).map(Number);

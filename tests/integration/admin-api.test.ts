@@ -73,6 +73,21 @@ describe('newsroom admin API', () => {
       expect((await contentEditor.get(`/newsroom/articles/${articleId}/preview`)).status).toBe(200);
     });
 
+    it('imports only for roles that may also create articles, and publishes only for those that may publish them', async () => {
+      const text = SEED.replace("Iran's Supreme Leader", 'Permission check');
+      const importer = await createAdmin(app, 'Importer only', ['plugin::newsroom.import']);
+      expect((await importer.post('/newsroom/import/preview', { documents: [text] })).status).toBe(200);
+      expect((await importer.post('/newsroom/import', { documents: [text] })).status).toBe(403);
+
+      const author = await createAdmin(app, 'Importing author', ['plugin::newsroom.import', ['plugin::content-manager.explorer.create', ARTICLE]]);
+      const published = await author.post('/newsroom/import', { documents: [text], publish: true });
+      expect(published.status).toBe(403);
+      expect(published.body.error.message).toMatch(/publish/);
+      const drafts = await author.post('/newsroom/import', { documents: [text] });
+      expect(drafts.status).toBe(200);
+      expect(drafts.body.meta.created).toBe(1);
+    });
+
     it('registers the four actions under Plugins → Newsroom in the roles editor', async () => {
       const res = await admin.get('/admin/permissions');
       expect(res.status).toBe(200);

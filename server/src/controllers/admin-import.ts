@@ -3,14 +3,17 @@
  * nothing written) and `POST /newsroom/import` (SPEC 4.4's answer). The body is the
  * content API's JSON form, `{ "documents": ["…"], "publish": false }`, validated by the
  * same `parseImportRequest`; the admin sends the pasted text as one string, so line
- * numbers count in the text the editor sees.
+ * numbers count in the text the editor sees. Importing needs, besides the import
+ * permission, the Content Manager's permissions to create (and, to publish, publish) articles.
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
-import { PLUGIN_ID } from '../constants';
+import { ARTICLE_UID, PLUGIN_ID } from '../constants';
 import { parseImportRequest, type ImportRequest } from '../core/import/request';
 import type { ImporterService } from '../services/importer';
+
+const PUBLISH_ARTICLE = 'plugin::content-manager.explorer.publish';
 
 /** The validated request, or a 400 naming the body field (415 for a body that is not JSON). */
 function importRequestOf(ctx: Context): ImportRequest {
@@ -37,7 +40,17 @@ const adminImport = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async create(ctx: Context) {
-      ctx.body = await importer().import(importRequestOf(ctx));
+      const request = importRequestOf(ctx);
+      // The route's policies checked import and create; publishing is the Content Manager's publish permission.
+      const ability = ctx.state.userAbility as { can(action: string, subject: string): boolean };
+      if (request.publish && !ability.can(PUBLISH_ARTICLE, ARTICLE_UID)) {
+        // A PolicyError: Strapi hides the message of any other 403 thrown behind its authorization step.
+        throw new errors.PolicyError('Publishing imported articles needs the permission to publish articles in the Content Manager', {
+          action: PUBLISH_ARTICLE,
+          subject: ARTICLE_UID,
+        });
+      }
+      ctx.body = await importer().import(request);
     },
   };
 };

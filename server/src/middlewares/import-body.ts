@@ -4,7 +4,7 @@ import type { Context, Middleware, Next } from 'koa';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_SIZE_LABEL } from '../core/import/limits';
 
 /**
- * The import route takes bodies up to 5 MB (SPEC 4.4), far above Strapi's
+ * The import routes take bodies up to 5 MB (SPEC 4.4), far above Strapi's
  * defaults (koa-body: JSON 1 MB, text 56 KB), without raising them for other routes.
  *
  * Why this way: `strapi::body` is an application middleware; it parses every
@@ -14,7 +14,7 @@ import { MAX_IMPORT_BYTES, MAX_IMPORT_SIZE_LABEL } from '../core/import/limits';
  * would raise them for every route. So, in `register()` (before Strapi builds
  * its middleware stack), the plugin wraps the `strapi::body` factory in the
  * middlewares registry: the app's body parser keeps its configuration for
- * every request, and requests to the import route go to a second instance of
+ * every request, and requests to the import routes go to a second instance of
  * the same parser with the import's limits. Multipart and form bodies are not
  * parsed there, so they reach the controller unread and get a 415.
  */
@@ -26,9 +26,11 @@ const isTooLarge = (error: unknown) =>
 /** co-body marks the SyntaxError of a malformed JSON body with status 400. */
 const isMalformedJson = (error: unknown) => error instanceof SyntaxError && (error as { status?: unknown }).status === 400;
 
-/** `POST` paths whose bodies get the import's limits; the admin's import route may join this list. */
+/** `POST` paths whose bodies get the import's limits: the content-API route and the admin Import view's routes. */
 export const importBodyPaths = (strapi: Core.Strapi): string[] => [
   `${strapi.config.get('api.rest.prefix', '/api')}/newsroom/import`,
+  '/newsroom/import',
+  '/newsroom/import/preview',
 ];
 
 export function raiseImportBodyLimit(strapi: Core.Strapi): void {

@@ -31,7 +31,7 @@ function wantsNewsroom(strapi: Core.Strapi): boolean {
   return !Array.isArray(listed) || listed.includes(PLUGIN_ID);
 }
 
-export function contentApiRoutes(strapi: Core.Strapi): DeclaredRoute[] {
+function contentApiRoutes(strapi: Core.Strapi): DeclaredRoute[] {
   const routers = strapi.plugin(PLUGIN_ID).routes as Record<string, { routes?: unknown[] }>;
   return (routers['content-api']?.routes ?? []).map(asDeclaredRoute).filter((route) => route !== null);
 }

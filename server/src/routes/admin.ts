@@ -14,6 +14,8 @@ const policies = (...actions: Action[]) => [
 
 /** Whoever may open an article in the Content Manager may see its snippet preview. */
 const READ_ARTICLE: Action = ['plugin::content-manager.explorer.read', 'plugin::newsroom.article'];
+/** Importing creates articles: it needs the Content Manager's create permission too (publishing: see the controller). */
+const CREATE_ARTICLE: Action = ['plugin::content-manager.explorer.create', 'plugin::newsroom.article'];
 
 export default [
   { method: 'GET', path: '/settings', handler: 'admin-settings.find', config: { policies: policies(ACTIONS.settingsRead) } },
@@ -21,7 +23,7 @@ export default [
   { method: 'GET', path: '/snippets', handler: 'admin-snippets.find', config: { policies: policies(ACTIONS.read) } },
   { method: 'GET', path: '/filters', handler: 'admin-snippets.filters', config: { policies: policies(ACTIONS.read) } },
   { method: 'POST', path: '/import/preview', handler: 'admin-import.preview', config: { policies: policies(ACTIONS.import) } },
-  { method: 'POST', path: '/import', handler: 'admin-import.create', config: { policies: policies(ACTIONS.import) } },
+  { method: 'POST', path: '/import', handler: 'admin-import.create', config: { policies: policies(ACTIONS.import, CREATE_ARTICLE) } },
   {
     method: 'GET',
     path: '/articles/:documentId/preview',

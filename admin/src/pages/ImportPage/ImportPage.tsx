@@ -1,6 +1,6 @@
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { Check, Eye, Plus } from '@strapi/icons';
-import { BackButton, Layouts, Page, useNotification } from '@strapi/strapi/admin';
+import { BackButton, Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { PERMISSIONS } from '../../permissions';
 import { errorMessage, errorStatus } from '../../utils/api-error';
@@ -16,6 +16,7 @@ const ImportView = () => {
   const { formatMessage } = useIntl();
   const { toggleNotification } = useNotification();
   const { text, changeText, step, busy, preview, run, reset } = useImport();
+  const { allowedActions } = useRBAC(PERMISSIONS.articles);
 
   const tooLarge = byteLength(text) > MAX_IMPORT_BYTES;
   const sizeError = tooLarge
@@ -110,11 +111,29 @@ const ImportView = () => {
                     })}
                   </Typography>
                 ) : null}
+                {!allowedActions.canCreate || !allowedActions.canPublish ? (
+                  <Typography variant="pi" textColor="neutral600">
+                    {formatMessage({
+                      id: getTranslation('import.missingPermission'),
+                      defaultMessage: 'Importing needs your permission to create articles, and publishing it to publish them, in the Content Manager.',
+                    })}
+                  </Typography>
+                ) : null}
                 <Flex gap={2}>
-                  <Button variant="secondary" disabled={newCount === 0 || busy !== null} loading={busy === 'drafts'} onClick={attempt(() => run(false))}>
+                  <Button
+                    variant="secondary"
+                    disabled={newCount === 0 || busy !== null || !allowedActions.canCreate}
+                    loading={busy === 'drafts'}
+                    onClick={attempt(() => run(false))}
+                  >
                     {formatMessage({ id: getTranslation('import.asDrafts'), defaultMessage: 'Import as drafts' })}
                   </Button>
-                  <Button startIcon={<Check />} disabled={newCount === 0 || busy !== null} loading={busy === 'publish'} onClick={attempt(() => run(true))}>
+                  <Button
+                    startIcon={<Check />}
+                    disabled={newCount === 0 || busy !== null || !allowedActions.canCreate || !allowedActions.canPublish}
+                    loading={busy === 'publish'}
+                    onClick={attempt(() => run(true))}
+                  >
                     {formatMessage({ id: getTranslation('import.andPublish'), defaultMessage: 'Import and publish' })}
                   </Button>
                 </Flex>

@@ -1,0 +1,25 @@
+/**
+ * What the benchmark measures, side by side against one Strapi instance.
+ * `cache: false` runs with the `cacheMaxAge` setting at 0 (no response cache);
+ * `target: 'ceiling'` is the bare Node server, not Strapi.
+ */
+const { FILTER } = require('./documents');
+
+const CORE_REST = '/api/newsroom/articles?populate=categories&pagination[pageSize]=25&status=published';
+const FILTERED = `/api/newsroom/snippets?category=${FILTER.category}&language=${FILTER.language}`;
+
+const ENDPOINTS = [
+  { id: 'health', label: '`GET /_health` (Strapi floor)', path: '/_health', status: 204, auth: false },
+  { id: 'core', label: '`GET /api/newsroom/articles?populate=categories&pagination[pageSize]=25&status=published` (core REST)', path: CORE_REST },
+  { id: 'snippets', label: '`GET /api/newsroom/snippets` (default page, response cache on)', path: '/api/newsroom/snippets' },
+  { id: 'snippets-nocache', label: '`GET /api/newsroom/snippets` (cacheMaxAge 0: no response cache)', path: '/api/newsroom/snippets', cache: false },
+  { id: 'filter', label: `\`GET ${FILTERED}\` (cache on)`, path: FILTERED },
+  { id: 'filter-nocache', label: `\`GET ${FILTERED}\` (no response cache)`, path: FILTERED, cache: false },
+  { id: 'slug', label: '`GET /api/newsroom/snippets/:slug` (cache on)', path: null /* filled in with a real slug */ },
+  { id: 'ceiling', label: 'bare Node `http` server, same snippet JSON from memory (ceiling)', path: '/', target: 'ceiling' },
+];
+
+/** The Public role gets exactly the read actions measured here. */
+const PUBLIC_ACTIONS = ['plugin::newsroom.article.find', 'plugin::newsroom.snippet.find', 'plugin::newsroom.snippet.findOne'];
+
+module.exports = { ENDPOINTS, PUBLIC_ACTIONS, CORE_REST, FILTERED };

@@ -1,0 +1,109 @@
+/**
+ * The benchmark's one markdown table, and the machine it ran on. Every figure is
+ * a median over rounds with its min–max spread, so a noisy machine shows as spread.
+ */
+const fs = require('node:fs');
+const os = require('node:os');
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const spread = (values) => ({ median: median(values), min: Math.min(...values), max: Math.max(...values), n: values.length });
+
+const integer = (n) => Math.round(n).toLocaleString('en-US');
+const fixed = (n, digits) => (n === null || n === undefined ? '–' : n.toFixed(digits));
+const ms = (n) => fixed(n, n >= 100 ? 0 : n >= 10 ? 1 : 2);
+const mib = (bytes) => (bytes === null ? 'n/a' : `${integer(bytes / 1024 / 1024)} MiB`);
+
+/** `12,345 (11,900–12,800)`; a single sample shows no range. */
+function withSpread(values, format = integer) {
+  if (!values || values.length === 0) return 'n/a';
+  const s = spread(values);
+  return s.n === 1 ? format(s.median) : `${format(s.median)} (${format(s.min)}–${format(s.max)})`;
+}
+
+function machine({ database }) {
+  let cpu = os.cpus()[0]?.model ?? 'unknown';
+  try {
+    const info = fs.readFileSync('/proc/cpuinfo', 'utf8');
+    cpu = (info.match(/^model name\s*:\s*(.+)$/m) ?? [])[1]?.trim() ?? cpu;
+  } catch {
+    // not Linux: os.cpus() it is
+  }
+  return {
+    cpu,
+    cores: os.cpus().length,
+    ram: `${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB`,
+    node: process.version,
+    os: `${os.type()} ${os.release()} (${os.arch()})`,
+    database,
+  };
+}
+
+/** One load endpoint's cell: rps median (min–max), then p50/p95/p99 medians. */
+function loadCell(runs) {
+  if (!runs || runs.length === 0) return 'n/a';
+  const p = (key) => ms(median(runs.map((run) => run[key])));
+  return `${withSpread(runs.map((run) => run.rps))} rps; p50/p95/p99 ${p('p50')}/${p('p95')}/${p('p99')} ms`;
+}
+
+/** Per-round ratio of two endpoints measured in the same round: spread from pairs, not from mixing rounds. */
+function ratioCell(numerator, denominator, target) {
+  if (!numerator?.length || !denominator?.length) return 'n/a';
+  const ratios = numerator.map((run, i) => run.rps / denominator[Math.min(i, denominator.length - 1)].rps);
+  const value = median(ratios);
+  const verdict = target === undefined ? '' : value >= target ? ' ✓' : ' ✗';
+  return `${withSpread(ratios, (r) => `${r.toFixed(2)}×`)}${verdict}`;
+}
+
+/**
+ * @param {Array<{ articles: number, loads: Record<string, object[]>, importRates: number[],
+ *   draftRates: number[], seedSeconds: number, memory: object }>} results one per article count
+ * @param {{ withoutPlugin: number[] }} memory RSS samples of Strapi without the plugin
+ */
+function table(results, { withoutPlugin, endpoints }) {
+  const header = ['Measure', ...results.map((r) => `${integer(r.articles)} articles`), 'SPEC 9 target'];
+  const rows = [];
+  const row = (label, cells, target = '') => rows.push([label, ...cells, target]);
+
+  for (const endpoint of endpoints) row(endpoint.label, results.map((r) => loadCell(r.loads[endpoint.id])));
+
+  row('snippets ÷ core REST (rps, per round)', results.map((r) => ratioCell(r.loads.snippets, r.loads.core, r.articles === 10000 ? 3 : undefined)), '≥ 3× at 10,000');
+  row('snippets ÷ `/_health`', results.map((r) => ratioCell(r.loads.snippets, r.loads.health, r.articles === 10000 ? 0.6 : undefined)), '≥ 0.6× at 10,000');
+  row('snippets ÷ ceiling', results.map((r) => ratioCell(r.loads.snippets, r.loads.ceiling)));
+  row('snippets without cache ÷ core REST', results.map((r) => ratioCell(r.loads['snippets-nocache'], r.loads.core)));
+  row('filtered snippets without cache ÷ core REST', results.map((r) => ratioCell(r.loads['filter-nocache'], r.loads.core)));
+
+  const small = results.find((r) => r.articles === 1000);
+  const large = results.find((r) => r.articles === 100000);
+  for (const [id, label] of [
+    ['snippets', 'snippets'],
+    ['snippets-nocache', 'snippets, no cache'],
+    ['filter-nocache', 'filtered snippets, no cache'],
+  ]) {
+    const cells = results.map((r) => {
+      if (r !== large) return '–';
+      if (!small) return 'n/a (1,000 not run)';
+      const ratio = median(large.loads[id].map((x) => x.p95)) / median(small.loads[id].map((x) => x.p95));
+      return `${ratio.toFixed(2)}×${ratio <= 2 ? ' ✓' : ' ✗'}`;
+    });
+    row(`p95(100k) ÷ p95(1k), ${label}`, large ? cells : results.map(() => 'n/a (100,000 not run)'), '≤ 2×');
+  }
+
+  row('import, 500 published documents a batch (docs/s, every seeding batch)', results.map((r) => withSpread(r.importRates)), '≥ 200 docs/s');
+  row('import, 500 drafts a batch (docs/s)', results.map((r) => withSpread(r.draftRates)), '≥ 200 docs/s');
+  row('seeding time through the importer', results.map((r) => `${integer(r.seedSeconds)} s`));
+  row('Strapi RSS after boot, empty database, with the plugin', results.map((r) => withSpread(r.memory.bootRss, mib)));
+  row(
+    'Strapi RSS after boot, empty database, without the plugin',
+    results.map((_, i) => (i === 0 ? withSpread(withoutPlugin, mib) : '″'))
+  );
+  row('Strapi RSS after the load runs (peak)', results.map((r) => `${mib(r.memory.afterRss)} (${mib(r.memory.peakRss)})`));
+
+  const line = (cells) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+module.exports = { table, machine, median, spread, withSpread, integer, mib };
