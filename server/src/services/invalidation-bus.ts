@@ -40,8 +40,13 @@ export function createRedisBus({ url, onRemoteWrite, log }: RedisBusOptions): In
     );
 
   subscriber.on('ready', () => void subscribe());
-  subscriber.on('end', () => (subscribed = false));
-  subscriber.on('close', () => (subscribed = false));
+  // Deaf from now on: entries cached for the long lifetime may miss writes elsewhere.
+  const lost = () => {
+    if (subscribed) onRemoteWrite();
+    subscribed = false;
+  };
+  subscriber.on('end', lost);
+  subscriber.on('close', lost);
   subscriber.on('error', (error: Error) => log.warn(`newsroom: Redis subscriber: ${error.message}`));
   publisher.on('error', (error: Error) => log.warn(`newsroom: Redis publisher: ${error.message}`));
   subscriber.on('message', (channel: string, message: string) => {
