@@ -4,14 +4,19 @@
  * builds the admin panel, boots the playground Strapi on SQLite, creates the first admin
  * (NEWSROOM_DEMO_EMAIL / NEWSROOM_DEMO_PASSWORD to choose them), imports and publishes the
  * seed document through the import endpoint, and prints where to log in.
+ *
+ * The playground runs from a copy in the temp directory (NEWSROOM_DEMO_DIR to choose it):
+ * see scripts/lib/app-copy.js for why. Its SQLite database stays there between runs.
  */
 const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
+const { copyPlayground } = require('./lib/app-copy');
 
 const root = path.resolve(__dirname, '..');
-const playground = path.join(root, 'playground');
-const strapiBin = require.resolve('@strapi/strapi/bin/strapi.js', { paths: [root] });
+const app = process.env.NEWSROOM_DEMO_DIR || path.join(os.tmpdir(), 'newsroom-demo');
+const strapiBin = path.join(root, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js');
 const port = Number(process.env.PORT || 1337);
 const base = `http://127.0.0.1:${port}`;
 const email = process.env.NEWSROOM_DEMO_EMAIL || 'admin@newsroom.local';
@@ -74,10 +79,11 @@ async function seed(jwt) {
 
 async function main() {
   run('build the plugin and install its tarball into the playground', process.execPath, [path.join(__dirname, 'install-plugin.js')]);
-  run('build the admin panel', process.execPath, [strapiBin, 'build'], { cwd: playground });
+  copyPlayground(app);
+  run(`build the admin panel (${app})`, process.execPath, [strapiBin, 'build'], { cwd: app });
 
   console.log('› start Strapi (playground, SQLite)');
-  const child = spawn(process.execPath, [strapiBin, 'start'], { cwd: playground, stdio: 'inherit', env: { ...env, PORT: String(port) } });
+  const child = spawn(process.execPath, [strapiBin, 'start'], { cwd: app, stdio: 'inherit', env: { ...env, PORT: String(port) } });
   const stop = () => child.kill('SIGINT');
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
@@ -92,7 +98,7 @@ Newsroom demo is running.
   Login:       ${email}
   Password:    ${password}
   Snippets:    ${base}/api/newsroom/snippets (allow it for the Public role, or send an API token)
-Change the login with NEWSROOM_DEMO_EMAIL and NEWSROOM_DEMO_PASSWORD on a fresh database (rm -rf playground/.tmp).
+Change the login with NEWSROOM_DEMO_EMAIL and NEWSROOM_DEMO_PASSWORD on a fresh database (rm -rf ${path.join(app, '.tmp')}),\nor in the admin panel under your profile.
 Press Ctrl+C to stop.`);
   await new Promise((resolve) => child.on('exit', resolve));
 }

@@ -1,26 +1,20 @@
 /**
- * The app the browser tests run against: a copy of the playground in the temp directory,
- * sharing the repository's node_modules (so the plugin is the packed one that
- * scripts/install-plugin.js unpacked), with its admin panel built by `strapi build`.
- *
- * Why a copy and not the playground itself: `strapi build` looks for a tsconfig.json in
- * the app's directory and every parent, finds the repository's, and then tries to compile
- * the playground as a TypeScript app; and it insists that the app's package.json declares
- * React and styled-components (the playground gets them from the repository). The copy
- * has neither problem, and its build and database never collide with anyone else's run.
+ * The app the browser tests run against: a copy of the playground in the temp directory
+ * (see scripts/lib/app-copy.js for why), with its admin panel built by `strapi build`.
+ * Its build and database never collide with anyone else's run.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { copyPlayground } from '../../../scripts/lib/app-copy';
 import { PLAYGROUND, ROOT } from '../../support/strapi-process';
 
 export const E2E_APP = path.join(os.tmpdir(), 'newsroom-e2e-app');
 export const STRAPI_BIN = path.join(ROOT, 'node_modules/@strapi/strapi/bin/strapi.js');
 const PLUGIN_ADMIN = path.join(ROOT, 'node_modules/strapi-plugin-newsroom/dist/admin');
 const STAMP = path.join(E2E_APP, 'build', '.newsroom-admin-hash');
-const ADMIN_PEERS = ['react', 'react-dom', 'react-router-dom', 'styled-components'];
 
 /** A hash of the plugin's built admin code and the app's config: a new one needs a new build. */
 function sourceHash(): string {
@@ -38,24 +32,9 @@ function sourceHash(): string {
   return hash.digest('hex');
 }
 
-function copyPlayground() {
-  fs.mkdirSync(E2E_APP, { recursive: true });
-  for (const dir of ['config', 'database', 'public', 'src']) {
-    fs.rmSync(path.join(E2E_APP, dir), { recursive: true, force: true });
-    if (fs.existsSync(path.join(PLAYGROUND, dir))) fs.cpSync(path.join(PLAYGROUND, dir), path.join(E2E_APP, dir), { recursive: true });
-  }
-  const pkg = JSON.parse(fs.readFileSync(path.join(PLAYGROUND, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-  for (const name of ADMIN_PEERS) {
-    pkg.dependencies[name] = (JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
-  }
-  fs.writeFileSync(path.join(E2E_APP, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
-  const modules = path.join(E2E_APP, 'node_modules');
-  if (!fs.existsSync(modules)) fs.symlinkSync(path.join(ROOT, 'node_modules'), modules, 'dir');
-}
-
 /** Copies the playground and builds its admin panel unless the last build is of the same code. */
 export function prepareE2eApp(log: (message: string) => void = () => undefined): void {
-  copyPlayground();
+  copyPlayground(E2E_APP);
   const hash = sourceHash();
   if (process.env.NEWSROOM_E2E_REBUILD !== '1' && fs.existsSync(STAMP) && fs.readFileSync(STAMP, 'utf8') === hash) {
     log('admin build is up to date');

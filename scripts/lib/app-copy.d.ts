@@ -1,0 +1,4 @@
+export declare const ROOT: string;
+export declare const PLAYGROUND: string;
+/** Copies the playground to `target` (outside the repository) and links node_modules; returns `target`. */
+export declare function copyPlayground(target: string): string;
