@@ -62,4 +62,12 @@ describe('category', () => {
     expect(responses.filter((res) => res.status === 201)).toHaveLength(1);
     expect(responses.filter((res) => res.status === 400)).toHaveLength(9);
   });
+
+  it('frees the name of a category deleted without the Document Service', async () => {
+    const name = uniqueTitle('Orphaned');
+    const created = (await api.createCategory({ name })).body.data as RestCategory;
+    await app.strapi.db.query('plugin::newsroom.category').delete({ where: { documentId: created.documentId } });
+    const again = await api.createCategory({ name });
+    expect(again.status).toBe(201);
+  });
 });

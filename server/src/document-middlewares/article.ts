@@ -46,7 +46,7 @@ export const articleMiddleware = (strapi: Core.Strapi): DocumentMiddleware => {
       const errors = publishErrors({ title: data.title as string, body: (data.body as string) ?? null });
       if (errors.length > 0) throw fieldValidationError(errors);
     }
-    const placeholder = `pending:${randomUUID()}`;
+    const placeholder = `pending:${Date.now()}:${randomUUID()}`;
     data.slug = await slugs().forCreate({ title: data.title as string, typedSlug: typedSlug(data), owner: placeholder, publish });
     ctx.params.data = data;
     try {
@@ -137,7 +137,7 @@ export const articleMiddleware = (strapi: Core.Strapi): DocumentMiddleware => {
     if (!source) return next();
     const overrides = ctx.params.data ?? {};
     const title = typeof overrides.title === 'string' && overrides.title.trim() ? overrides.title.trim() : source.title ?? '';
-    const placeholder = `pending:${randomUUID()}`;
+    const placeholder = `pending:${Date.now()}:${randomUUID()}`;
     ctx.params.data = {
       ...overrides,
       slug: await slugs().forCreate({ title, typedSlug: typedSlug(overrides), owner: placeholder, publish: false }),

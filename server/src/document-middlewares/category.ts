@@ -8,23 +8,35 @@ import { createSlugClaimer } from '../services/article-slugs';
 import { fieldValidationError } from '../utils/validation-error';
 import { documentIdOf, type DocumentContext, type DocumentMiddleware, type Next } from './types';
 
+const STALE_PENDING_MS = 2 * 60 * 1000;
+
 /** Category rules (SPEC 2) as a Document Service middleware; uniqueness through claims. */
 export const categoryMiddleware = (strapi: Core.Strapi): DocumentMiddleware => {
   const claims = () => strapi.plugin('newsroom').service('claims') as ClaimsRepository;
   const slugClaimer = () => createSlugClaimer(claims(), 'category-slug');
 
+  /**
+   * A name claim whose holder is gone: a create that died mid-way (placeholder older than
+   * STALE_PENDING_MS) or a category deleted without the Document Service.
+   */
+  const isAbandoned = async (holder: string) => {
+    const pending = /^pending:(\d+):/.exec(holder);
+    if (pending) return Date.now() - Number(pending[1]) > STALE_PENDING_MS;
+    return !(await strapi.db.query(CATEGORY_UID).findOne({ where: { documentId: holder }, select: ['id'] }));
+  };
+
   const claimName = async (value: unknown, owner: string) => {
     const name = validateCategoryName(value);
     if (!name.ok) throw fieldValidationError([name.error]);
-    if (!(await claims().tryClaim('category-name', name.key, owner))) {
-      throw fieldValidationError([{ path: 'name', message: `a category named "${name.name}" already exists` }]);
-    }
-    return name;
+    if (await claims().tryClaim('category-name', name.key, owner)) return name;
+    const holder = (await claims().find('category-name', name.key))?.owner;
+    if (holder && (await isAbandoned(holder)) && (await claims().takeOver('category-name', name.key, holder, owner))) return name;
+    throw fieldValidationError([{ path: 'name', message: `a category named "${name.name}" already exists` }]);
   };
 
   const create = async (ctx: DocumentContext, next: Next) => {
     const data = { ...(ctx.params.data ?? {}) };
-    const owner = `pending:${randomUUID()}`;
+    const owner = `pending:${Date.now()}:${randomUUID()}`;
     try {
       const name = await claimName(data.name, owner);
       const typed = typeof data.slug === 'string' ? normalizeSlug(data.slug) : '';

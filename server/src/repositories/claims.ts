@@ -54,7 +54,8 @@ export const createClaimsRepository = (strapi: Core.Strapi) => {
           table.string('owner', 191).notNullable();
           table.boolean('locked').notNullable().defaultTo(false);
           table.primary(['scope', 'claim_key']);
-          table.index(['scope', 'owner'], 'newsroom_claims_owner_idx');
+          // Owners are looked up with and without a scope (placeholders span scopes).
+          table.index(['owner'], 'newsroom_claims_owner_idx');
         });
       } catch (error) {
         // Another process sharing the database may have created it first.

@@ -62,20 +62,36 @@ function continuesSentence(paragraph: Paragraph): boolean {
  * ("…a delicate balance between" / "national interests…"). Such a break is
  * joined with one space; a break after sentence punctuation, before a capital,
  * a list marker, a heading or any code is kept.
+ *
+ * A joined line is kept as pieces until the end: only its last piece decides
+ * whether it ends a sentence, and building (and testing) the growing string at
+ * every join would take time quadratic in the number of joins.
  */
 function joinBrokenSentences(paragraphs: Paragraph[]): Paragraph[] {
   const joined: Paragraph[] = [];
+  let pieces: string[] | null = null; // the last line of the last joined paragraph, when it was joined
+  const close = () => {
+    const last = joined[joined.length - 1];
+    if (last && pieces) last.lines[last.lines.length - 1] = pieces.join(' ');
+    pieces = null;
+  };
   for (const paragraph of paragraphs) {
     const previous = joined[joined.length - 1];
-    if (previous && endsMidSentence(previous) && continuesSentence(paragraph)) {
+    const previousEnd = pieces ? { ...previous, lines: [pieces[pieces.length - 1] ?? ''] } : previous;
+    if (previous && previousEnd && endsMidSentence(previousEnd) && continuesSentence(paragraph)) {
       const [first = '', ...others] = paragraph.lines;
-      const lastIndex = previous.lines.length - 1;
-      previous.lines[lastIndex] = `${previous.lines[lastIndex] ?? ''} ${first.trimStart()}`;
-      previous.lines.push(...others);
+      if (!pieces) pieces = [previous.lines[previous.lines.length - 1] ?? ''];
+      pieces.push(first.trimStart());
+      if (others.length > 0) {
+        close();
+        previous.lines.push(...others);
+      }
     } else {
+      close();
       joined.push({ lines: [...paragraph.lines], isCode: paragraph.isCode });
     }
   }
+  close();
   return joined;
 }
 
