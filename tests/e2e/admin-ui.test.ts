@@ -54,6 +54,11 @@ describe('newsroom admin panel in a browser', () => {
     await page.getByRole('heading', { name: 'Import documents', level: 1 }).waitFor();
     // The file picker and drag and drop share one path: the file's text joins the text area.
     await page.locator('input[type="file"]').setInputFiles(SEED);
+    // The browser reads the file asynchronously: wait for its text to arrive.
+    await page.waitForFunction(
+      (heading) => Array.from(document.querySelectorAll('textarea')).some((area) => area.value.includes(heading)),
+      `## ${SEED_TITLE}`
+    );
     const source = page.getByLabel('Snippet documents');
     const seedText = await source.inputValue();
     expect(seedText).toContain(`## ${SEED_TITLE}`);

@@ -37,10 +37,17 @@ export interface StrapiProcess {
   stop(): Promise<void>;
 }
 
-export async function startStrapiProcess(env: Record<string, string>, options: { serveAdmin?: boolean } = {}): Promise<StrapiProcess> {
+export interface StrapiProcessOptions {
+  /** Serve the admin panel (the app must have been built). */
+  serveAdmin?: boolean;
+  /** The app directory; the playground by default. */
+  cwd?: string;
+}
+
+export async function startStrapiProcess(env: Record<string, string>, options: StrapiProcessOptions = {}): Promise<StrapiProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, [STRAPI_BIN, 'start'], {
-    cwd: PLAYGROUND,
+    cwd: options.cwd ?? PLAYGROUND,
     env: {
       ...process.env,
       ...TEST_SECRETS,
@@ -50,6 +57,7 @@ export async function startStrapiProcess(env: Record<string, string>, options: {
       PORT: String(port),
       SERVE_ADMIN_PANEL: options.serveAdmin ? 'true' : 'false',
       STRAPI_TELEMETRY_DISABLED: 'true',
+      STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
       STRAPI_LOG_LEVEL: process.env.STRAPI_LOG_LEVEL ?? 'error',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

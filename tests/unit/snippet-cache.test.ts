@@ -1,6 +1,6 @@
 import { MemorySnippetCache } from '../../server/src/services/snippet-cache';
 
-const answer = (body: string) => ({ body, etag: `"${body}"` });
+const answer = (body: string) => ({ body: Buffer.from(body), etag: `"${body}"` });
 
 describe('snippet response cache', () => {
   let now = 0;
@@ -13,7 +13,7 @@ describe('snippet response cache', () => {
     const c = cache();
     c.set('k', answer('a'), { generation: c.generation, ttlMs: 5000 });
     now += 4999;
-    expect(c.get('k')?.body).toBe('a');
+    expect(c.get('k')?.body.toString()).toBe('a');
     now += 1;
     expect(c.get('k')).toBeUndefined();
   });
@@ -33,7 +33,7 @@ describe('snippet response cache', () => {
     c.set('k', answer('stale'), { generation: before, ttlMs: 5000 });
     expect(c.get('k')).toBeUndefined();
     c.set('k', answer('fresh'), { generation: c.generation, ttlMs: 5000 });
-    expect(c.get('k')?.body).toBe('fresh');
+    expect(c.get('k')?.body.toString()).toBe('fresh');
   });
 
   it('stores nothing when the time to live is zero (cacheMaxAge 0)', () => {
@@ -47,7 +47,7 @@ describe('snippet response cache', () => {
     for (const key of ['a', 'b', 'c']) c.set(key, answer(key), { generation: c.generation, ttlMs: 5000 });
     expect(c.size).toBe(2);
     expect(c.get('a')).toBeUndefined();
-    expect(c.get('b')?.body).toBe('b');
-    expect(c.get('c')?.body).toBe('c');
+    expect(c.get('b')?.body.toString()).toBe('b');
+    expect(c.get('c')?.body.toString()).toBe('c');
   });
 });

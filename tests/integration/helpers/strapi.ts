@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import request from 'supertest';
+import { TEST_SECRETS } from '../../support/strapi-process';
 import { createTestDatabase, type TestDatabase } from './databases';
 
 export const PLAYGROUND = path.resolve(__dirname, '../../../playground');
@@ -19,18 +20,10 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
-const SECRETS = {
-  APP_KEYS: 'testKeyA,testKeyB',
-  API_TOKEN_SALT: 'test-api-token-salt',
-  ADMIN_JWT_SECRET: 'test-admin-jwt-secret',
-  JWT_SECRET: 'test-jwt-secret',
-  TRANSFER_TOKEN_SALT: 'test-transfer-token-salt',
-  ENCRYPTION_KEY: 'test-encryption-key',
-};
 
 export async function startStrapi(extraEnv: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  Object.assign(process.env, SECRETS, database.env, extraEnv, {
+  Object.assign(process.env, TEST_SECRETS, database.env, extraEnv, {
     NODE_ENV: 'test',
     STRAPI_TELEMETRY_DISABLED: 'true',
     STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
