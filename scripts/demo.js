@@ -10,12 +10,11 @@
  */
 const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
-const { copyPlayground } = require('./lib/app-copy');
+const { copyPlayground, tempAppDir } = require('./lib/app-copy');
 
 const root = path.resolve(__dirname, '..');
-const app = process.env.NEWSROOM_DEMO_DIR || path.join(os.tmpdir(), 'newsroom-demo');
+const app = process.env.NEWSROOM_DEMO_DIR || tempAppDir('newsroom-demo');
 const strapiBin = path.join(root, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js');
 const port = Number(process.env.PORT || 1337);
 const base = `http://127.0.0.1:${port}`;

@@ -22,9 +22,17 @@ function copyPlayground(target) {
     const source = path.join(PLAYGROUND, entry);
     if (fs.existsSync(source)) fs.cpSync(source, path.join(target, entry), { recursive: true });
   }
+  // Always re-linked: a copy left by another checkout must not run that checkout's plugin.
   const modules = path.join(target, 'node_modules');
-  if (!fs.existsSync(modules)) fs.symlinkSync(path.join(ROOT, 'node_modules'), modules, 'dir');
+  fs.rmSync(modules, { recursive: true, force: true });
+  fs.symlinkSync(path.join(ROOT, 'node_modules'), modules, 'dir');
   return target;
 }
 
-module.exports = { ROOT, PLAYGROUND, copyPlayground };
+/** A directory in the temp folder of its own for this checkout, so two checkouts never share one. */
+function tempAppDir(name) {
+  const checkout = require('node:crypto').createHash('sha1').update(ROOT).digest('hex').slice(0, 8);
+  return path.join(require('node:os').tmpdir(), `${name}-${checkout}`);
+}
+
+module.exports = { ROOT, PLAYGROUND, copyPlayground, tempAppDir };

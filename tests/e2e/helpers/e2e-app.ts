@@ -6,12 +6,11 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { copyPlayground } from '../../../scripts/lib/app-copy';
+import { copyPlayground, tempAppDir } from '../../../scripts/lib/app-copy';
 import { PLAYGROUND, ROOT } from '../../support/strapi-process';
 
-export const E2E_APP = path.join(os.tmpdir(), 'newsroom-e2e-app');
+export const E2E_APP = tempAppDir('newsroom-e2e-app');
 export const STRAPI_BIN = path.join(ROOT, 'node_modules/@strapi/strapi/bin/strapi.js');
 const PLUGIN_ADMIN = path.join(ROOT, 'node_modules/strapi-plugin-newsroom/dist/admin');
 const STAMP = path.join(E2E_APP, 'build', '.newsroom-admin-hash');
