@@ -76,7 +76,8 @@ async function main() {
       env: { ...BASE_ENV, NEWSROOM_CACHE_MAX_AGE: endpoint.cache === false ? '0' : '60' },
       nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`],
     });
-    const headers = auth === 'token' && endpoint.auth !== false ? { Authorization: `Bearer ${apiToken}` } : {};
+    const token = endpoint.auth === 'token' || (auth === 'token' && endpoint.auth !== false);
+    const headers = token ? { Authorization: `Bearer ${apiToken}` } : {};
     const load = (s) => measure({ url: `${strapi.url}${route}`, connections, seconds: s, headers, expectStatus: endpoint.status ?? 200 });
     let result;
     let stopMs;

@@ -36,7 +36,7 @@ const { ENDPOINTS, PUBLIC_ACTIONS } = require('./lib/endpoints');
 const { measure } = require('./lib/load');
 const { machine, table, integer } = require('./lib/report');
 const { seed } = require('./lib/seed');
-const { ROOT, startStrapi, request, adminCredentials, grantPublic, putSettings, sleep } = require('./lib/strapi');
+const { ROOT, startStrapi, request, adminCredentials, grantPublic, putSettings, cpuSecondsOf, sleep } = require('./lib/strapi');
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(`--${name}`);
@@ -137,6 +137,7 @@ async function main() {
         const seeding = await seed(strapi.url, apiToken, {
           from: seeded,
           to: articles,
+          cpuSeconds: strapi.cpuSeconds,
           onBatch: ({ done, of, rate }) => {
             if (Date.now() - lastReport > 15_000 || done === of) {
               log(`  ${integer(done)}/${integer(of)} (last batch ${rate.toFixed(0)} docs/s)`);
@@ -162,8 +163,14 @@ async function main() {
             url: `${target}${endpoint.path}`,
             connections: settings.connections,
             seconds,
-            headers: endpoint.auth === false || endpoint.target === 'ceiling' ? {} : authHeaders,
+            headers:
+              endpoint.auth === false || endpoint.target === 'ceiling'
+                ? {}
+                : endpoint.auth === 'token'
+                  ? { Authorization: `Bearer ${apiToken}` }
+                  : authHeaders,
             expectStatus: endpoint.status ?? 200,
+            cpuSeconds: endpoint.target === 'ceiling' ? () => cpuSecondsOf(ceiling.pid) : strapi.cpuSeconds,
           });
         };
 
@@ -178,7 +185,8 @@ async function main() {
             loads[endpoint.id].push(result);
             log(
               `  ${integer(articles)} articles, round ${round + 1}: ${endpoint.id.padEnd(16)} ${integer(result.rps).padStart(6)} rps ` +
-                `p50 ${result.p50.toFixed(2)} p95 ${result.p95.toFixed(2)} p99 ${result.p99.toFixed(2)} ms`
+                `p50 ${result.p50.toFixed(2)} p95 ${result.p95.toFixed(2)} p99 ${result.p99.toFixed(2)} ms` +
+                (result.cpuMicros === null ? '' : `, ${integer(result.cpuMicros)} µs CPU a request`)
             );
           }
         }
@@ -187,14 +195,22 @@ async function main() {
 
         log('importing 500-document draft batches');
         const draftBatches = SMOKE ? 1 : 2;
-        const draftRun = await seed(strapi.url, apiToken, { from: drafts, to: drafts + 500 * draftBatches, tag: 'draft', publish: false });
+        const draftRun = await seed(strapi.url, apiToken, {
+          from: drafts,
+          to: drafts + 500 * draftBatches,
+          tag: 'draft',
+          publish: false,
+          cpuSeconds: strapi.cpuSeconds,
+        });
         drafts += 500 * draftBatches;
 
         results.push({
           articles,
           loads,
           importRates: seeding.rates,
+          importCpuRates: seeding.cpuRates,
           draftRates: draftRun.rates,
+          draftCpuRates: draftRun.cpuRates,
           seedSeconds: seeding.seconds,
           memory: { bootRss: memory.with, afterRss: afterLoad.rss, peakRss: afterLoad.peak },
         });

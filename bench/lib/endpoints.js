@@ -1,7 +1,8 @@
 /**
  * What the benchmark measures, side by side against one Strapi instance.
  * `cache: false` runs with the `cacheMaxAge` setting at 0 (no response cache);
- * `target: 'ceiling'` is the bare Node server, not Strapi.
+ * `target: 'ceiling'` is the bare Node server, not Strapi; `auth: false` sends no
+ * credentials, `auth: 'token'` a full-access API token, and otherwise the bench's --auth applies.
  */
 const { FILTER } = require('./documents');
 
@@ -16,6 +17,9 @@ const ENDPOINTS = [
   { id: 'filter', label: `\`GET ${FILTERED}\` (cache on)`, path: FILTERED },
   { id: 'filter-nocache', label: `\`GET ${FILTERED}\` (no response cache)`, path: FILTERED, cache: false },
   { id: 'slug', label: '`GET /api/newsroom/snippets/:slug` (cache on)', path: null /* filled in with a real slug */ },
+  // With credentials Strapi authenticates every request itself (a token lookup in the database): its floor for them.
+  { id: 'snippets-token', label: '`GET /api/newsroom/snippets` with a full-access API token (cache on)', path: '/api/newsroom/snippets', auth: 'token' },
+  { id: 'core-token', label: 'core REST query as above, with a full-access API token', path: CORE_REST, auth: 'token' },
   { id: 'ceiling', label: 'bare Node `http` server, same snippet JSON from memory (ceiling)', path: '/', target: 'ceiling' },
 ];
 

@@ -19,10 +19,12 @@ function percentile(sorted, p) {
  * @param {number} options.seconds
  * @param {Record<string,string>} [options.headers]
  * @param {number} [options.expectStatus] every answer must have it (default 200)
- * @returns {Promise<{ rps: number, p50: number, p95: number, p99: number, requests: number, errors: number }>}
+ * @param {() => number | null} [options.cpuSeconds] the server's CPU time so far, for CPU per request
+ * @returns {Promise<{ rps: number, p50: number, p95: number, p99: number, cpuMicros: number | null, requests: number }>}
  */
-function measure({ url, connections, seconds, headers = {}, expectStatus = 200 }) {
+function measure({ url, connections, seconds, headers = {}, expectStatus = 200, cpuSeconds = () => null }) {
   return new Promise((resolve, reject) => {
+    const cpuBefore = cpuSeconds();
     const latencies = [];
     let unexpected = 0;
     let firstUnexpected = null;
@@ -37,13 +39,14 @@ function measure({ url, connections, seconds, headers = {}, expectStatus = 200 }
         return reject(new Error(`${url}: ${result.errors} errors, ${result.timeouts} timeouts`));
       }
       latencies.sort((a, b) => a - b);
+      const cpuAfter = cpuSeconds();
       resolve({
+        cpuMicros: cpuBefore === null || cpuAfter === null ? null : ((cpuAfter - cpuBefore) * 1e6) / latencies.length,
         rps: latencies.length / Math.min(elapsed, result.duration || elapsed),
         p50: percentile(latencies, 50),
         p95: percentile(latencies, 95),
         p99: percentile(latencies, 99),
         requests: latencies.length,
-        errors: result.errors,
       });
     });
     instance.on('response', (_client, statusCode, _bytes, responseTime) => {

@@ -5,7 +5,7 @@
  * admin calls the bench needs: first admin, API token, Public role permissions and
  * the plugin's settings.
  */
-const { spawn } = require('node:child_process');
+const { execFileSync, spawn } = require('node:child_process');
 const fs = require('node:fs');
 const net = require('node:net');
 const path = require('node:path');
@@ -45,6 +45,24 @@ function memoryOf(pid) {
     return { rss: kb('VmRSS'), peak: kb('VmHWM') };
   } catch {
     return { rss: null, peak: null };
+  }
+}
+
+let clockTicks = null;
+/**
+ * CPU seconds (user + system) a Linux process has used so far, or null elsewhere. Unlike
+ * wall time, it hardly changes when neighbours load the machine: the benchmark reports it
+ * per request and per imported document next to the rates.
+ */
+function cpuSecondsOf(pid) {
+  try {
+    clockTicks ??= Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name, which is in parentheses and may contain spaces.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / clockTicks;
+  } catch {
+    return null;
   }
 }
 
@@ -101,6 +119,7 @@ async function startStrapi({ env = {}, nodeArgs = [], timeoutMs = 180_000 } = {}
     bootSeconds: (Date.now() - started) / 1000,
     output: () => output,
     memory: () => memoryOf(child.pid),
+    cpuSeconds: () => cpuSecondsOf(child.pid),
     /** SIGTERM (Strapi shuts down and exits, which also writes a --cpu-prof profile); SIGKILL after 30 s. */
     stop: () =>
       new Promise((resolve) => {
@@ -167,4 +186,4 @@ async function grantPublic(url, jwt, actions) {
 /** Saves plugin settings (Settings → Newsroom); effective at once on this instance. */
 const putSettings = (url, jwt, settings) => request(url, 'PUT', '/newsroom/settings', { token: jwt, body: settings });
 
-module.exports = { ROOT, PLAYGROUND, startStrapi, request, adminCredentials, grantPublic, putSettings, memoryOf, sleep };
+module.exports = { ROOT, PLAYGROUND, startStrapi, request, adminCredentials, grantPublic, putSettings, memoryOf, cpuSecondsOf, sleep };

@@ -4,6 +4,7 @@ import { openCacheChannel } from './cache-channel';
 import { proposeSlugsInContentManager } from './content-manager-uid';
 import { categoryNameKey } from './core/category-fields';
 import { registerPermissions } from './permissions';
+import { registerPublicSnippetRoutes } from './public-snippet-routes';
 import type { ClaimsRepository } from './repositories/claims';
 
 /**
@@ -32,5 +33,6 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   if (created) await backfillClaims(strapi, claims);
   proposeSlugsInContentManager(strapi);
   openCacheChannel(strapi);
+  registerPublicSnippetRoutes(strapi);
   await registerPermissions(strapi);
 };

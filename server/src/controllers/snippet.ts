@@ -2,6 +2,10 @@
  * `GET /api/newsroom/snippets` and `GET /api/newsroom/snippets/:slug` (SPEC 4.2, 4.3).
  * Thin: validate the request once at the edge, ask the snippets service, send
  * its cached answer with HTTP caching headers.
+ *
+ * The hot path of the plugin (SPEC 9, docs/BENCHMARKS.md): a query string seen
+ * before skips validation (only valid ones are remembered, per settings), and
+ * the answer goes out as cached bytes.
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
@@ -10,10 +14,16 @@ import { PLUGIN_ID } from '../constants';
 import { cacheControl, matchesIfNoneMatch } from '../core/http-cache';
 import { isValidSlug } from '../core/slug';
 import { withDroppedParameters } from '../core/query-string';
-import { parseSnippetQuery } from '../core/snippet-query';
+import { ScopedMemo } from '../core/scoped-memo';
+import type { NewsroomSettings } from '../core/settings';
+import { parseSnippetQuery, type SnippetQuery } from '../core/snippet-query';
 import type { CachedAnswer } from '../services/snippet-cache';
 import type { SettingsService } from '../services/settings';
 import type { SnippetsService } from '../services/snippets';
+
+/** Distinct valid query strings remembered; more start the memo over. */
+const MEMO_ENTRIES = 500;
+const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** 200 with the body, or 304 when the client already holds it; ETag and Cache-Control either way. */
 function send(ctx: Context, answer: CachedAnswer, cacheMaxAge: number) {
@@ -24,24 +34,34 @@ function send(ctx: Context, answer: CachedAnswer, cacheMaxAge: number) {
     return;
   }
   ctx.status = 200;
-  // Already serialized by the service (and cached that way): send the string as JSON.
-  ctx.type = 'application/json; charset=utf-8';
+  // Serialized and encoded once, when cached: the header set first, Koa neither guesses a type nor measures a string.
+  ctx.set('Content-Type', JSON_TYPE);
   ctx.body = answer.body;
 }
 
-const queryOf = (ctx: Context) => withDroppedParameters(ctx.query as Record<string, unknown>, ctx.querystring);
+const queryOf = (ctx: Context) =>
+  ctx.querystring === '' ? {} : withDroppedParameters(ctx.query as Record<string, unknown>, ctx.querystring);
 
 const snippetController = ({ strapi }: { strapi: Core.Strapi }) => {
-  const settings = () => strapi.plugin(PLUGIN_ID).service('settings') as SettingsService;
-  const snippets = () => strapi.plugin(PLUGIN_ID).service('snippets') as SnippetsService;
+  let settingsService: SettingsService | undefined;
+  let snippetsService: SnippetsService | undefined;
+  const settings = () => (settingsService ??= strapi.plugin(PLUGIN_ID).service('settings') as SettingsService);
+  const snippets = () => (snippetsService ??= strapi.plugin(PLUGIN_ID).service('snippets') as SnippetsService);
+  // The query depends on the query string and the settings (language rules) only.
+  const validQueries = new ScopedMemo<NewsroomSettings, SnippetQuery>(MEMO_ENTRIES);
 
   return {
     async find(ctx: Context) {
       const current = await settings().get();
-      // Strapi's qs parse (nested objects and arrays are possible) plus the names qs dropped.
-      const parsed = parseSnippetQuery(queryOf(ctx), current);
-      if (!parsed.ok) throw new errors.ValidationError(parsed.message, { parameter: parsed.parameter });
-      const answer = await snippets().listAnswer(parsed.query, { cacheMaxAge: current.cacheMaxAge });
+      let query = validQueries.get(current, ctx.querystring);
+      if (query === undefined) {
+        // Strapi's qs parse (nested objects and arrays are possible) plus the names qs dropped.
+        const parsed = parseSnippetQuery(queryOf(ctx), current);
+        if (!parsed.ok) throw new errors.ValidationError(parsed.message, { parameter: parsed.parameter });
+        query = Object.freeze(parsed.query);
+        validQueries.set(current, ctx.querystring, query);
+      }
+      const answer = await snippets().listAnswer(query, { cacheMaxAge: current.cacheMaxAge });
       send(ctx, answer, current.cacheMaxAge);
     },
 

@@ -13,8 +13,8 @@
  */
 
 export interface CachedAnswer {
-  /** The serialized JSON body. */
-  body: string;
+  /** The serialized JSON body, UTF-8 encoded once so that sending it costs no encoding. */
+  body: Buffer;
   etag: string;
 }
 

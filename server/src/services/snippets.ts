@@ -33,6 +33,19 @@ export interface AnswerOptions {
   cacheMaxAge: number;
 }
 
+/** The controller hands the same query object for the same query string: its key is computed once. */
+const listKeys = new WeakMap<SnippetQuery, string>();
+
+function listKey(query: SnippetQuery): string {
+  let key = listKeys.get(query);
+  if (key === undefined) {
+    // Category order does not change the answer, so it does not split the cache.
+    key = `list:${JSON.stringify({ ...query, categories: [...query.categories].sort() })}`;
+    listKeys.set(query, key);
+  }
+  return key;
+}
+
 const snippetsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const repository = createSnippetRepository(strapi);
   const cache: SnippetCache = new MemorySnippetCache();
@@ -65,7 +78,7 @@ const snippetsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const body = await load();
       if (body === null) return null;
       const json = JSON.stringify(body);
-      const fresh: CachedAnswer = { body: json, etag: etagOf(json) };
+      const fresh: CachedAnswer = { body: Buffer.from(json), etag: etagOf(json) };
       const ttlSeconds = bus?.connected ? options.cacheMaxAge : Math.min(options.cacheMaxAge, MAX_CACHE_TTL_SECONDS);
       cache.set(key, fresh, { generation, ttlMs: ttlSeconds * 1000 });
       return fresh;
@@ -80,9 +93,7 @@ const snippetsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** `{ data, meta }` for the list endpoint; the key is the normalized query, so parameter order does not matter. */
     async listAnswer(query: SnippetQuery, options: AnswerOptions): Promise<CachedAnswer> {
-      // Category order does not change the answer, so it does not split the cache.
-      const key = `list:${JSON.stringify({ ...query, categories: [...query.categories].sort() })}`;
-      return (await answer(key, options, () => list(query))) as CachedAnswer;
+      return (await answer(listKey(query), options, () => list(query))) as CachedAnswer;
     },
 
     /** `{ data }` for one slug, or null when no published article has it. */
