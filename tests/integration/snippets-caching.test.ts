@@ -51,6 +51,31 @@ describe('snippet endpoint caching and permissions', () => {
     });
   });
 
+  describe('the cacheMaxAge setting', () => {
+    it('stops serving cached answers as soon as it is set to 0', async () => {
+      const word = uniqueWord('ttl');
+      const article = await publishArticle(app, { title: `Cached ${word}` });
+      expect(await api.titles(`q=${word}`)).toEqual([`Cached ${word}`]);
+      // Past the Document Service, so nothing empties the cache: only a fresh read can see it.
+      await app.strapi.db
+        .query('plugin::newsroom.article')
+        .updateMany({ where: { documentId: article.documentId }, data: { title: `Renamed ${word}` } });
+      expect(await api.titles(`q=${word}`)).toEqual([`Cached ${word}`]);
+
+      const settings = app.strapi.plugin('newsroom').service('settings') as {
+        get(): Promise<{ cacheMaxAge: number }>;
+        update(input: unknown): Promise<unknown>;
+      };
+      const { cacheMaxAge } = await settings.get();
+      await settings.update({ cacheMaxAge: 0 });
+      try {
+        expect(await api.titles(`q=${word}`)).toEqual([`Renamed ${word}`]);
+      } finally {
+        await settings.update({ cacheMaxAge });
+      }
+    });
+  });
+
   describe('read after write, with the response cache on', () => {
     it('shows a newly published article at once', async () => {
       const word = uniqueWord('fresh');

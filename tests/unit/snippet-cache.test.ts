@@ -42,6 +42,16 @@ describe('snippet response cache', () => {
     expect(c.get('k')).toBeUndefined();
   });
 
+  it('serves nothing stored longer ago than the time to live asked for now (cacheMaxAge lowered or 0)', () => {
+    const c = cache();
+    c.set('k', answer('a'), { generation: c.generation, ttlMs: 5000 });
+    now += 2000;
+    expect(c.get('k', 0)).toBeUndefined();
+    expect(c.get('k', 2000)).toBeUndefined();
+    expect(c.get('k', 2001)?.body.toString()).toBe('a');
+    expect(c.get('k')?.body.toString()).toBe('a');
+  });
+
   it('keeps at most maxEntries, evicting the oldest first', () => {
     const c = cache(2);
     for (const key of ['a', 'b', 'c']) c.set(key, answer(key), { generation: c.generation, ttlMs: 5000 });

@@ -21,7 +21,8 @@ export interface CachedAnswer {
 export interface SnippetCache {
   /** Changes on every invalidation. */
   readonly generation: number;
-  get(key: string): CachedAnswer | undefined;
+  /** The answer stored for `key`, unless it has expired or is older than `maxAgeMs` (the time to live now). */
+  get(key: string, maxAgeMs?: number): CachedAnswer | undefined;
   /** Stores `value` unless the cache was invalidated since `generation` was read. */
   set(key: string, value: CachedAnswer, options: { generation: number; ttlMs: number }): void;
   invalidate(): void;
@@ -29,6 +30,7 @@ export interface SnippetCache {
 
 interface Entry {
   value: CachedAnswer;
+  storedAt: number;
   expiresAt: number;
 }
 
@@ -57,20 +59,24 @@ export class MemorySnippetCache implements SnippetCache {
     return this.entries.size;
   }
 
-  get(key: string): CachedAnswer | undefined {
+  get(key: string, maxAgeMs = Infinity): CachedAnswer | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
-    if (entry.expiresAt <= this.now()) {
+    const now = this.now();
+    if (entry.expiresAt <= now) {
       this.entries.delete(key);
       return undefined;
     }
+    // Stored under a longer time to live than the settings now give (cacheMaxAge lowered, or 0).
+    if (now - entry.storedAt >= maxAgeMs) return undefined;
     return entry.value;
   }
 
   set(key: string, value: CachedAnswer, options: { generation: number; ttlMs: number }): void {
     if (options.generation !== this.currentGeneration || options.ttlMs <= 0 || this.maxEntries <= 0) return;
     this.entries.delete(key); // re-inserting moves the key to the newest end of the Map's order
-    this.entries.set(key, { value, expiresAt: this.now() + options.ttlMs });
+    const now = this.now();
+    this.entries.set(key, { value, storedAt: now, expiresAt: now + options.ttlMs });
     while (this.entries.size > this.maxEntries) {
       const oldest = this.entries.keys().next().value;
       if (oldest === undefined) break;

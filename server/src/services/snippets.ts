@@ -67,7 +67,9 @@ const snippetsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** The cached answer for `key`, or a fresh one from `load` (null: nothing to answer, not cached). */
   function answer(key: string, options: AnswerOptions, load: () => Promise<unknown>): Promise<CachedAnswer | null> {
-    const hit = cache.get(key);
+    const ttlMs = (bus?.connected ? options.cacheMaxAge : Math.min(options.cacheMaxAge, MAX_CACHE_TTL_SECONDS)) * 1000;
+    // Nothing stored longer ago than the current setting allows: lowering cacheMaxAge (to 0, say) applies at once.
+    const hit = cache.get(key, ttlMs);
     if (hit) return Promise.resolve(hit);
     // Read before querying: a write during the query makes `set` drop this answer.
     const generation = cache.generation;
@@ -79,8 +81,7 @@ const snippetsService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (body === null) return null;
       const json = JSON.stringify(body);
       const fresh: CachedAnswer = { body: Buffer.from(json), etag: etagOf(json) };
-      const ttlSeconds = bus?.connected ? options.cacheMaxAge : Math.min(options.cacheMaxAge, MAX_CACHE_TTL_SECONDS);
-      cache.set(key, fresh, { generation, ttlMs: ttlSeconds * 1000 });
+      cache.set(key, fresh, { generation, ttlMs });
       return fresh;
     })().finally(() => inFlight.delete(flightKey));
     inFlight.set(flightKey, loading);
