@@ -32,6 +32,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { startCeiling } = require('./lib/ceiling');
+const { onInterrupt } = require('./lib/cleanup');
 const { ENDPOINTS, PUBLIC_ACTIONS } = require('./lib/endpoints');
 const { measure } = require('./lib/load');
 const { machine, table, integer } = require('./lib/report');
@@ -92,6 +93,7 @@ async function bootMemory(dir, { plugin }, index) {
 
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-bench-'));
+  onInterrupt(() => fs.rmSync(dir, { recursive: true, force: true }));
   const started = Date.now();
   try {
     if (settings.build) {

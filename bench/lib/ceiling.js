@@ -3,6 +3,7 @@ const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { onInterrupt } = require('./cleanup');
 
 async function startCeiling(body) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-ceiling-'));
@@ -17,20 +18,20 @@ async function startCeiling(body) {
       if (out.includes('\n')) resolve(Number(out.trim()));
     });
   });
-  return {
-    url: `http://127.0.0.1:${port}`,
-    pid: child.pid,
-    stop: () =>
-      new Promise((resolve) => {
-        child.removeAllListeners('exit');
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => {
-          fs.rmSync(dir, { recursive: true, force: true });
-          resolve();
-        });
-        child.kill('SIGTERM');
-      }),
-  };
+  const stop = () =>
+    new Promise((resolve) => {
+      forget();
+      child.removeAllListeners('exit');
+      const done = () => {
+        fs.rmSync(dir, { recursive: true, force: true });
+        resolve();
+      };
+      if (child.exitCode !== null) return done();
+      child.once('exit', done);
+      child.kill('SIGTERM');
+    });
+  const forget = onInterrupt(stop);
+  return { url: `http://127.0.0.1:${port}`, pid: child.pid, stop };
 }
 
 module.exports = { startCeiling };

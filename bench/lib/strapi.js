@@ -9,6 +9,7 @@ const { execFileSync, spawn } = require('node:child_process');
 const fs = require('node:fs');
 const net = require('node:net');
 const path = require('node:path');
+const { onInterrupt } = require('./cleanup');
 
 const ROOT = path.resolve(__dirname, '../..');
 const PLAYGROUND = path.join(ROOT, 'playground');
@@ -113,6 +114,19 @@ async function startStrapi({ env = {}, nodeArgs = [], timeoutMs = 180_000 } = {}
     await sleep(250);
   }
 
+  const forget = onInterrupt(() => stop());
+  const stop = () =>
+    new Promise((resolve) => {
+      forget();
+      if (child.exitCode !== null) return resolve();
+      const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+      child.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      child.kill('SIGTERM');
+    });
+
   return {
     url,
     pid: child.pid,
@@ -121,16 +135,7 @@ async function startStrapi({ env = {}, nodeArgs = [], timeoutMs = 180_000 } = {}
     memory: () => memoryOf(child.pid),
     cpuSeconds: () => cpuSecondsOf(child.pid),
     /** SIGTERM (Strapi shuts down and exits, which also writes a --cpu-prof profile); SIGKILL after 30 s. */
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-        child.once('exit', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-        child.kill('SIGTERM');
-      }),
+    stop,
   };
 }
 
