@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID } from '../constants';
+import { createArticleCreation } from '../services/article-creation';
 import { deriveArticleFields, publishErrors, type StoredArticle } from '../core/article-fields';
 import type { ArticleSlugsService } from '../services/article-slugs';
 import type { SettingsService } from '../services/settings';
@@ -20,6 +21,7 @@ interface StoredDraft extends StoredArticle {
 export const articleMiddleware = (strapi: Core.Strapi): DocumentMiddleware => {
   const settings = () => strapi.plugin('newsroom').service('settings') as SettingsService;
   const slugs = () => strapi.plugin('newsroom').service('article-slugs') as ArticleSlugsService;
+  const creation = createArticleCreation(strapi);
 
   const findDraft = async (documentId: string): Promise<StoredDraft | null> => {
     const rows = (await strapi.db.query(ARTICLE_UID).findMany({
@@ -40,22 +42,15 @@ export const articleMiddleware = (strapi: Core.Strapi): DocumentMiddleware => {
     typeof data.slug === 'string' && data.slug.trim() !== '' ? data.slug : null;
 
   const create = async (ctx: DocumentContext, next: Next) => {
-    const data = await derive(ctx.params.data ?? {}, null);
-    const publish = ctx.params.status === 'published';
-    if (publish) {
-      const errors = publishErrors({ title: data.title as string, body: (data.body as string) ?? null });
-      if (errors.length > 0) throw fieldValidationError(errors);
-    }
-    const placeholder = `pending:${Date.now()}:${randomUUID()}`;
-    data.slug = await slugs().forCreate({ title: data.title as string, typedSlug: typedSlug(data), owner: placeholder, publish });
+    const { data, placeholder } = await creation.prepare(ctx.params.data ?? {}, { publish: ctx.params.status === 'published' });
     ctx.params.data = data;
     try {
       const result = await next();
       const documentId = documentIdOf(result);
-      if (documentId) await slugs().adopt(placeholder, documentId);
+      if (documentId) await creation.settle(placeholder, documentId);
       return result;
     } catch (error) {
-      await slugs().releasePlaceholder(placeholder);
+      await creation.abandon(placeholder);
       throw error;
     }
   };

@@ -21,17 +21,21 @@ import type { Knex } from 'knex';
  * fails half-way leaves nothing behind and the others still commit.
  */
 const CHUNK = 100;
-const SAVEPOINT = 'newsroom_import_document';
+const SAVEPOINT = 'newsroom_import_write';
 
 export interface ImportWriter {
   /** True when documents share a transaction: waiting there on another request's claim would only block it. */
   readonly batched: boolean;
   /**
-   * Runs `work` for every item, in order. When it throws, the item's writes are
-   * undone (in a chunk) and `recover` turns the error into the item's result;
-   * so it does for every item of a chunk whose commit fails.
+   * Runs `work` on the items, CHUNK at a time, in order; `work` gives one result
+   * an item. When a chunk fails as a whole (its commit, say), `recover` turns the
+   * error into each of its items' results.
    */
-  run<T, R>(items: T[], work: (item: T) => Promise<R>, recover: (item: T, error: unknown) => R): Promise<R[]>;
+  run<T, R>(items: T[], work: (chunk: T[]) => Promise<R[]>, recover: (item: T, error: unknown) => R): Promise<R[]>;
+  /** Runs `work` all or nothing: in a savepoint of the chunk's transaction, or in a transaction of its own. */
+  isolated<R>(work: () => Promise<R>): Promise<R>;
+  /** Runs `after` once what was written so far is committed (at once when nothing is pending). */
+  afterCommit(after: () => Promise<void>): void;
 }
 
 export const createImportWriter = (strapi: Core.Strapi): ImportWriter => {
@@ -50,34 +54,31 @@ export const createImportWriter = (strapi: Core.Strapi): ImportWriter => {
     }
   }
 
-  async function each<T, R>(items: T[], attempt: (item: T) => Promise<R>, recover: (item: T, error: unknown) => R) {
-    const results: R[] = [];
-    for (const item of items) {
-      try {
-        results.push(await attempt(item));
-      } catch (error) {
-        results.push(recover(item, error));
-      }
-    }
-    return results;
-  }
-
   return {
     batched,
     async run(items, work, recover) {
-      if (!batched) return each(items, work, recover);
       const results = [];
       for (let start = 0; start < items.length; start += CHUNK) {
         const chunk = items.slice(start, start + CHUNK);
         try {
-          results.push(
-            ...(await strapi.db.transaction(({ trx }) => each(chunk, (item) => inSavepoint(trx, () => work(item)), recover)))
-          );
+          results.push(...(batched ? await strapi.db.transaction(() => work(chunk)) : await work(chunk)));
         } catch (error) {
           results.push(...chunk.map((item) => recover(item, error)));
         }
       }
       return results;
+    },
+    async isolated<R>(work: () => Promise<R>): Promise<R> {
+      const nested = strapi.db.inTransaction();
+      return (await strapi.db.transaction(({ trx }) => (nested ? inSavepoint(trx, work) : work()))) as R;
+    },
+    afterCommit(after) {
+      const log = (error: unknown) => strapi.log.error('newsroom import: after-commit work failed', error);
+      if (!strapi.db.inTransaction()) {
+        void after().catch(log);
+        return;
+      }
+      void strapi.db.transaction(async ({ onCommit }) => onCommit(() => void after().catch(log)));
     },
   };
 };

@@ -19,10 +19,13 @@ import {
 } from '../core/import/result';
 import type { ParsedArticle, ParsedDocument } from '../core/document-parser';
 import type { NewsroomSettings } from '../core/settings';
+import { createArticleCreation, type PreparedArticle } from './article-creation';
+import { createBulkArticleWriter } from './import-bulk';
 import { createImportCategories, type CategoryLookup } from './import-categories';
 import { createImportKeys } from './import-keys';
 import { createImportWriter } from './import-writer';
 import type { SettingsService } from './settings';
+import type { SnippetsService } from './snippets';
 
 /** A document that passed the parser and the article rules: it may become an article. */
 interface Candidate {
@@ -58,16 +61,20 @@ export interface ImportPreview {
 }
 
 /**
- * The importer (SPEC 4.4, 6): snippet documents → articles through the Document
- * Service, so every article rule of SPEC 3 holds. Shared by the content-API
- * route and the admin's Import view. Per document: parse, check the article
- * rules, skip duplicates (by import key), claim the key, create.
+ * The importer (SPEC 4.4, 6): snippet documents → articles, with every article
+ * rule of SPEC 3 (the article middleware's own function) and Strapi's validation.
+ * Shared by the content-API route and the admin's Import view. Per document:
+ * parse, check the article rules, skip duplicates (by import key), claim the key;
+ * then a chunk of new documents is written at once (services/import-bulk.ts).
  */
 const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
   const settings = () => strapi.plugin('newsroom').service('settings') as SettingsService;
   const keys = createImportKeys(strapi);
   const categories = createImportCategories(strapi);
   const writer = createImportWriter(strapi);
+  const bulk = createBulkArticleWriter(strapi);
+  const creation = createArticleCreation(strapi);
+  const snippets = () => strapi.plugin('newsroom').service('snippets') as SnippetsService;
 
   async function parse(source: ImportSource, publish: boolean) {
     const current = await settings().get();
@@ -100,31 +107,135 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
     return { documents, rejected, candidates };
   }
 
-  /** Creates the article of a new document; throws when the create fails (after giving its key back). */
-  async function importOne(candidate: Candidate, categoryOf: (name: string) => CategoryLookup, publish: boolean) {
-    const lookups = candidate.article.categories.map(categoryOf);
-    const problems = lookups.flatMap((lookup) => (lookup.ok ? [] : [{ line: candidate.startLine, message: lookup.message }]));
-    if (problems.length > 0) return invalid(candidate, problems);
+  /** A document whose import key this request holds. */
+  interface Claimed {
+    position: number;
+    candidate: Candidate;
+    keyPlaceholder: string;
+    /** documentIds of its categories. */
+    categories: string[];
+  }
 
-    const claim = await keys.claim(candidate.key, { wait: !writer.batched });
-    if (claim.kind === 'existing') return duplicate(candidate, claim.article);
-    if (claim.kind === 'busy') {
-      return invalid(candidate, [
-        { line: candidate.startLine, message: 'another import is saving this document right now; import it again to see its result' },
-      ]);
+  /** A claimed document ready to write: its fields derived and validated, its slug claimed. */
+  interface Pending extends Claimed {
+    prepared: PreparedArticle;
+  }
+
+  const busy = (candidate: Candidate) =>
+    invalid(candidate, [
+      { line: candidate.startLine, message: 'another import is saving this document right now; import it again to see its result' },
+    ]);
+
+  /**
+   * Imports one chunk of new documents: claims each one's import key, derives and
+   * validates its fields and claims its slug (through the function the article
+   * middleware runs on every create), then writes them all at once. If that write
+   * fails, each document goes through the Document Service on its own, so one bad
+   * document never stops the others.
+   *
+   * A key another request is saving is never waited for while this request holds
+   * keys it has not written yet: two imports of one file in opposite orders would
+   * wait on each other. Such documents are looked at again once the chunk is written
+   * (on SQLite, inside the chunk's transaction, waiting would only block: `busy`).
+   */
+  async function importChunk(chunk: Candidate[], categoryOf: (name: string) => CategoryLookup, publish: boolean) {
+    const results: ImportDocumentResult[] = new Array(chunk.length);
+    const pending: Pending[] = [];
+    const later: Array<Omit<Claimed, 'keyPlaceholder'>> = [];
+    for (const [position, candidate] of chunk.entries()) {
+      const lookups = candidate.article.categories.map(categoryOf);
+      const problems = lookups.flatMap((lookup) => (lookup.ok ? [] : [{ line: candidate.startLine, message: lookup.message }]));
+      if (problems.length > 0) {
+        results[position] = invalid(candidate, problems);
+        continue;
+      }
+      const categories = lookups.flatMap((lookup) => (lookup.ok ? [lookup.documentId] : []));
+      const claim = await keys.claim(candidate.key, { wait: false });
+      if (claim.kind === 'existing') results[position] = duplicate(candidate, claim.article);
+      else if (claim.kind === 'busy' && writer.batched) results[position] = busy(candidate);
+      else if (claim.kind === 'busy') later.push({ position, candidate, categories });
+      else {
+        const prepared = await prepare({ position, candidate, categories, keyPlaceholder: claim.placeholder }, publish);
+        if ('prepared' in prepared) pending.push(prepared);
+        else results[position] = prepared.result;
+      }
     }
+
+    for (const [item, result] of await writeAll(pending, publish)) results[item.position] = result;
+
+    for (const item of later) {
+      const claim = await keys.claim(item.candidate.key, { wait: true });
+      if (claim.kind === 'existing') results[item.position] = duplicate(item.candidate, claim.article);
+      else if (claim.kind === 'busy') results[item.position] = busy(item.candidate);
+      else results[item.position] = await writeOne({ ...item, keyPlaceholder: claim.placeholder }, publish);
+    }
+    return results;
+  }
+
+  /** Derives, validates and claims the slug; on failure gives the claims back and answers the document's result. */
+  async function prepare(item: Claimed, publish: boolean): Promise<Pending | { result: ImportDocumentResult }> {
+    let prepared: PreparedArticle | null = null;
     try {
-      const article = await strapi.documents(ARTICLE_UID).create({
-        data: { ...articleData(candidate.article), categories: lookups.flatMap((lookup) => (lookup.ok ? [lookup.documentId] : [])) },
-        status: publish ? 'published' : 'draft',
-        // Only what the answer needs: Strapi then reads back no relations.
-        fields: ['documentId', 'slug'],
-      });
-      await keys.adopt(candidate.key, claim.placeholder, article.documentId);
+      prepared = await creation.prepare(articleData(item.candidate.article), { publish });
+      prepared.data = await bulk.validate(prepared.data, { publish });
+      return { ...item, prepared };
+    } catch (error) {
+      if (prepared) await creation.abandon(prepared.placeholder);
+      await keys.release(item.candidate.key, item.keyPlaceholder);
+      return { result: failure(item.candidate, error) };
+    }
+  }
+
+  /** Writes the documents at once, or one by one when that fails; each one's result. */
+  async function writeAll(pending: Pending[], publish: boolean): Promise<Array<[Pending, ImportDocumentResult]>> {
+    if (pending.length === 0) return [];
+    snippets().invalidate();
+    let documentIds: string[] | null = null;
+    try {
+      const articles = pending.map(({ prepared, categories }) => ({ data: prepared.data, categories }));
+      documentIds = await writer.isolated(() => bulk.insert(articles, { publish }));
+    } catch (error) {
+      strapi.log.warn(`newsroom import: writing ${pending.length} documents at once failed, writing them one by one: ${String(error)}`);
+    }
+    const outcomes: Array<[Pending, ImportDocumentResult]> = [];
+    if (!documentIds) {
+      for (const item of pending) {
+        await creation.abandon(item.prepared.placeholder);
+        outcomes.push([item, await writeOne(item, publish)]);
+      }
+      return outcomes;
+    }
+    for (const [i, item] of pending.entries()) {
+      const documentId = documentIds[i];
+      await creation.settle(item.prepared.placeholder, documentId);
+      await keys.adopt(item.candidate.key, item.keyPlaceholder, documentId);
+      outcomes.push([item, created(item.candidate, { documentId, slug: item.prepared.data.slug as string })]);
+    }
+    const written = documentIds;
+    writer.afterCommit(async () => {
+      snippets().invalidate();
+      await bulk.announce(written, { publish });
+    });
+    return outcomes;
+  }
+
+  /** One document through the Document Service (its key already claimed); its result, also when it fails. */
+  async function writeOne(item: Claimed, publish: boolean): Promise<ImportDocumentResult> {
+    const { candidate, keyPlaceholder, categories } = item;
+    try {
+      const article = await writer.isolated(() =>
+        strapi.documents(ARTICLE_UID).create({
+          data: { ...articleData(candidate.article), categories },
+          status: publish ? 'published' : 'draft',
+          // Only what the answer needs: Strapi then reads back no relations.
+          fields: ['documentId', 'slug'],
+        })
+      );
+      await keys.adopt(candidate.key, keyPlaceholder, article.documentId);
       return created(candidate, { documentId: article.documentId, slug: typeof article.slug === 'string' ? article.slug : null });
     } catch (error) {
-      await keys.release(candidate.key, claim.placeholder);
-      throw error;
+      await keys.release(candidate.key, keyPlaceholder);
+      return failure(candidate, error);
     }
   }
 
@@ -150,7 +261,7 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
       const existing = await keys.findExisting([...firsts.values()], { record: true });
       const toCreate = [...firsts.values()].filter((candidate) => !existing.has(candidate.key));
       const categoryOf = await categories.resolve(toCreate.flatMap((candidate) => candidate.article.categories));
-      const written = await writer.run(toCreate, (candidate) => importOne(candidate, categoryOf, request.publish), failure);
+      const written = await writer.run(toCreate, (chunk) => importChunk(chunk, categoryOf, request.publish), failure);
 
       const byKey = new Map<string, ImportDocumentResult>(toCreate.map((candidate, i) => [candidate.key, written[i]]));
       const results = new Map(rejected);
