@@ -54,14 +54,20 @@ export function createSnippetRepository(strapi: Core.Strapi): SnippetRepository 
     const qb = knex().from({ a: articles }).whereNotNull(`a.${c.publishedAt}`);
 
     if (query.categories.length > 0) {
-      // A semi-join (IN), not a join: an article in two matching categories is still one row,
-      // and the subquery is evaluated once rather than per article as a correlated EXISTS is on SQLite.
-      qb.whereIn(`a.${c.id}`, (sub) => {
+      // A correlated EXISTS, not a join (an article in two matching categories is still one
+      // row) and not `id IN (links of the category)`: that form makes SQLite read every
+      // article row of the category (2 KB+ each, with the body) and sort them, growing with
+      // the table. This way the listing index (document_date, id, published_at, language)
+      // is read in order and each candidate costs one probe of the link table's
+      // (article_id, category_id) index, stopping after a page.
+      qb.whereExists((sub) => {
         sub
-          .select(`l.${links.articleColumn}`)
+          .select(knex().raw('1'))
           .from({ l: links.table })
-          .innerJoin({ k: categories }, `k.${cc.id}`, `l.${links.categoryColumn}`)
-          .whereIn(`k.${cc.slug}`, query.categories);
+          .whereRaw('?? = ??', [`l.${links.articleColumn}`, `a.${c.id}`])
+          .whereIn(`l.${links.categoryColumn}`, (ids) => {
+            ids.select(`k.${cc.id}`).from({ k: categories }).whereIn(`k.${cc.slug}`, query.categories);
+          });
       });
     }
     if (query.language !== null) {
