@@ -30,6 +30,12 @@ function serialized<T>(key: string, work: () => Promise<T>): Promise<T> {
 export const createSlugClaimer = (claims: ClaimsRepository, scope: ClaimScope) => ({
   claim(base: string, owner: string, locked = false): Promise<string> {
     return serialized(`${scope}:${base}`, async () => {
+      // Most titles are new: when the plain slug is free, one insert says so. Reading the
+      // taken keys first would cost a range scan of the claims that grows with the table
+      // (LIKE 'prefix%' uses no index on SQLite's case-insensitive LIKE, nor on PostgreSQL
+      // outside the C collation).
+      const first = nextFreeSlug(base, []);
+      if (await claims.tryClaim(scope, first, owner, locked)) return first;
       const prefix = suffixSearchPrefix(base);
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
         const taken = await claims.keysWithPrefix(scope, prefix);
