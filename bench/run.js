@@ -16,7 +16,7 @@
  *
  * Options (defaults in brackets):
  *   --articles=1000,10000   article counts, ascending; the database grows from one to the next.
- *                           100000 adds about 20–30 minutes of seeding on a 2-core machine.
+ *                           100000 adds about 5 minutes of seeding on a 2-core machine (15 min in all).
  *   --rounds=3 --seconds=5  load rounds and seconds per endpoint and round
  *   --connections=10        autocannon connections
  *   --warmup=2              seconds per endpoint before the first round
