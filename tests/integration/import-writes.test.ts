@@ -116,6 +116,25 @@ describe('import writes', () => {
     expect(await linksOf(rows[0].id)).toHaveLength(2);
   });
 
+  it('gives titles repeated in a batch, or already taken, the lowest free suffixes', async () => {
+    const title = uniqueTitle('Same title');
+    const base = title.toLowerCase().replace(/\s+/g, '-');
+    await articles(app).create({ data: { title, body: 'Written by hand.' } });
+    const dates = ['Mon, Apr 27 2026 08:00:00 am', 'Mon, Apr 27 2026 09:00:00 am', 'Mon, Apr 27 2026 10:00:00 am'];
+    const answer = await importText(dates.map((documentDate) => buildDocument({ title, documentDate })).join('\n'));
+    expect(answer.meta).toEqual({ created: 3, duplicates: 0, invalid: 0 });
+    expect(answer.data.map((entry) => entry.slug)).toEqual([`${base}-2`, `${base}-3`, `${base}-4`]);
+  });
+
+  it('hands each slug to its article: a draft renamed gives its old slug back', async () => {
+    const title = uniqueTitle('Renamed');
+    const answer = await importText(buildDocument({ title }), '');
+    const { documentId, slug } = answer.data[0] as { documentId: string; slug: string };
+    await articles(app).update({ documentId, data: { title: `${title} later` } });
+    const other = await articles(app).create({ data: { title, body: 'Another one.' } });
+    expect(other.slug).toBe(slug);
+  });
+
   it('makes articles that behave like any other: edit, publish, unpublish, categories from both sides', async () => {
     const title = uniqueTitle('Lifecycle');
     const answer = await importText(buildDocument({ title, category: ',English,Culture' }));

@@ -12,6 +12,9 @@ import { retryOnConflict } from '../core/retry';
  * Every query goes through `strapi.db.transaction`, which joins a caller's open
  * transaction: on SQLite (a single pooled connection) a query outside it would wait forever.
  */
+/** Rows a multi-row statement handles at most: well inside every database's limit on bound parameters. */
+const BATCH = 200;
+
 export type ClaimScope = 'article-slug' | 'category-slug' | 'category-name' | 'import';
 
 export interface Claim {
@@ -108,6 +111,58 @@ export const createClaimsRepository = (strapi: Core.Strapi) => {
         const rows: ClaimRow[] = await trx(CLAIMS_TABLE).where({ scope, owner });
         return rows.map(toClaim);
       });
+    },
+
+    /**
+     * `tryClaim` for many keys of a scope in two statements: one multi-row insert that
+     * skips taken keys, one read back. Keys are inserted in sorted order, so two callers
+     * claiming overlapping sets lock rows in the same order and cannot deadlock.
+     * Gives back the keys each owner now holds; the others were taken.
+     */
+    async tryClaimMany(scope: ClaimScope, wanted: Array<{ key: string; owner: string; locked: boolean }>): Promise<Set<string>> {
+      const won = new Set<string>();
+      const byKey = new Map<string, { key: string; owner: string; locked: boolean }>();
+      for (const entry of wanted) if (!byKey.has(entry.key)) byKey.set(entry.key, entry);
+      const entries = [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      for (let start = 0; start < entries.length; start += BATCH) {
+        const part = entries.slice(start, start + BATCH);
+        const rows: Array<{ claim_key: string; owner: string }> = await run(async (trx) => {
+          await trx(CLAIMS_TABLE)
+            .insert(part.map(({ key, owner, locked }) => ({ scope, claim_key: key, owner, locked })))
+            .onConflict(['scope', 'claim_key'])
+            .ignore();
+          return trx(CLAIMS_TABLE)
+            .where({ scope })
+            .whereIn(
+              'claim_key',
+              part.map((entry) => entry.key)
+            )
+            .select('claim_key', 'owner');
+        });
+        for (const row of rows) if (byKey.get(row.claim_key)?.owner === row.owner) won.add(row.claim_key);
+      }
+      return won;
+    },
+
+    /** `transferOwner` for many owners at once (placeholders to documentIds), one statement a batch. */
+    async transferOwners(moves: Array<{ from: string; to: string }>): Promise<void> {
+      for (let start = 0; start < moves.length; start += BATCH) {
+        const part = moves.slice(start, start + BATCH);
+        await run((trx) =>
+          trx(CLAIMS_TABLE)
+            .whereIn(
+              'owner',
+              part.map((move) => move.from)
+            )
+            .update({
+              owner: trx.raw(`case ?? ${part.map(() => 'when ? then ?').join(' ')} else ?? end`, [
+                'owner',
+                ...part.flatMap((move) => [move.from, move.to]),
+                'owner',
+              ]),
+            })
+        );
+      }
     },
 
     async transferOwner(fromOwner: string, toOwner: string): Promise<void> {

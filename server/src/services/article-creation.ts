@@ -25,24 +25,64 @@ export const createArticleCreation = (strapi: Core.Strapi) => {
   const settings = () => strapi.plugin('newsroom').service('settings') as SettingsService;
   const slugs = () => strapi.plugin('newsroom').service('article-slugs') as ArticleSlugsService;
 
+  const newPlaceholder = () => `pending:${Date.now()}:${randomUUID()}`;
+
+  /** The caller's fields with the derived ones (excerpt, language, counts); no slug yet. */
+  async function derive(input: Record<string, unknown>, options: { publish: boolean }): Promise<Record<string, unknown>> {
+    const derived = deriveArticleFields({ data: input, previous: null, settings: await settings().get(), now: new Date() });
+    if (!derived.ok) throw fieldValidationError(derived.errors);
+    const data = { ...input, ...derived.changes };
+    if (options.publish) {
+      const errors = publishErrors({ title: data.title as string, body: (data.body as string) ?? null });
+      if (errors.length > 0) throw fieldValidationError(errors);
+    }
+    return data;
+  }
+
+  async function claimSlug(data: Record<string, unknown>, options: { publish: boolean }): Promise<PreparedArticle> {
+    const placeholder = newPlaceholder();
+    const slug = await slugs().forCreate({
+      title: data.title as string,
+      typedSlug: typedSlug(data),
+      owner: placeholder,
+      publish: options.publish,
+    });
+    return { data: { ...data, slug }, placeholder };
+  }
+
   return {
+    derive,
+
     async prepare(input: Record<string, unknown>, options: { publish: boolean }): Promise<PreparedArticle> {
-      const derived = deriveArticleFields({ data: input, previous: null, settings: await settings().get(), now: new Date() });
-      if (!derived.ok) throw fieldValidationError(derived.errors);
-      const data = { ...input, ...derived.changes };
-      if (options.publish) {
-        const errors = publishErrors({ title: data.title as string, body: (data.body as string) ?? null });
-        if (errors.length > 0) throw fieldValidationError(errors);
-      }
-      const placeholder = `pending:${Date.now()}:${randomUUID()}`;
-      data.slug = await slugs().forCreate({
-        title: data.title as string,
-        typedSlug: typedSlug(data),
-        owner: placeholder,
-        publish: options.publish,
-      });
-      return { data, placeholder };
+      return claimSlug(await derive(input, options), options);
     },
+
+    /**
+     * Slugs for many derived articles without typed slugs (the importer's): the plain
+     * slugs that are free in one go, the others one by one as `prepare` does.
+     */
+    async claimSlugs(items: Array<Record<string, unknown>>, options: { publish: boolean }): Promise<PreparedArticle[]> {
+      const owners = items.map(() => newPlaceholder());
+      const plain = await slugs().forCreateMany(
+        items.map((data, i) => ({ title: data.title as string, owner: owners[i] })),
+        options
+      );
+      const prepared: PreparedArticle[] = [];
+      try {
+        for (const [i, data] of items.entries()) {
+          const slug = plain[i];
+          prepared.push(slug !== null ? { data: { ...data, slug }, placeholder: owners[i] } : await claimSlug(data, options));
+        }
+      } catch (error) {
+        for (const owner of new Set([...owners, ...prepared.map((item) => item.placeholder)])) await slugs().releasePlaceholder(owner);
+        throw error;
+      }
+      return prepared;
+    },
+
+    /** `settle` for many articles at once. */
+    settleMany: (moves: Array<{ placeholder: string; documentId: string }>) =>
+      slugs().adoptMany(moves.map(({ placeholder, documentId }) => ({ from: placeholder, to: documentId }))),
 
     /** The article exists: its slug claim now belongs to it. */
     settle: (placeholder: string, documentId: string) => slugs().adopt(placeholder, documentId),

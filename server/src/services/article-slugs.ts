@@ -76,6 +76,28 @@ const articleSlugsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return claimer().claim(base, input.owner, locked);
     },
 
+    /**
+     * `forCreate` for many new articles without typed slugs, in two statements: each
+     * title's plain slug, where it is free. Gives the slug won, in order, or null where
+     * the caller must use `forCreate` (slug taken, title repeated in the batch, or a
+     * title that transliterates to nothing).
+     */
+    async forCreateMany(items: Array<{ title: string; owner: string }>, options: { publish: boolean }): Promise<Array<string | null>> {
+      const seen = new Set<string>();
+      const plain = items.map(({ title }) => {
+        const base = slugFromText(title);
+        if (base === '' || seen.has(base)) return null;
+        seen.add(base);
+        return nextFreeSlug(base, []);
+      });
+      const wanted = items.flatMap((item, i) => {
+        const key = plain[i];
+        return key === null ? [] : [{ key, owner: item.owner, locked: options.publish }];
+      });
+      const won = await claims().tryClaimMany('article-slug', wanted);
+      return plain.map((key) => (key !== null && won.has(key) ? key : null));
+    },
+
     async forUpdate(input: {
       documentId: string;
       current: string | null;
@@ -101,6 +123,7 @@ const articleSlugsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     adopt: (placeholder: string, documentId: string) => claims().transferOwner(placeholder, documentId),
+    adoptMany: (moves: Array<{ from: string; to: string }>) => claims().transferOwners(moves),
     release: (slug: string, documentId: string) => claims().release('article-slug', slug, documentId),
     releasePlaceholder: (placeholder: string) => claims().releaseOwner(placeholder),
     lock: (documentId: string) => claims().lock('article-slug', documentId),

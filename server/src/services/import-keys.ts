@@ -133,6 +133,20 @@ export const createImportKeys = (strapi: Core.Strapi) => {
       return outcome ?? { kind: 'busy' };
     },
 
+    /**
+     * Claims, in two statements, those of `keys` nobody holds yet; gives each key won
+     * its placeholder. The others are for `claim`, which knows what to do with a key
+     * that is taken (an article, another request at work, an abandoned claim).
+     */
+    async claimFree(keys: string[]): Promise<Map<string, string>> {
+      const wanted = keys.map((key) => ({ key, owner: `${PENDING}${Date.now()}:${randomUUID()}`, locked: false }));
+      const won = await claims().tryClaimMany(SCOPE, wanted);
+      return new Map(wanted.filter((entry) => won.has(entry.key)).map((entry) => [entry.key, entry.owner]));
+    },
+
+    /** `adopt` for many keys at once: placeholder → documentId. */
+    adoptMany: (moves: Array<{ from: string; to: string }>) => claims().transferOwners(moves),
+
     /** After the create: the key now belongs to the article. */
     adopt: (key: string, placeholder: string, documentId: string) => claims().takeOver(SCOPE, key, placeholder, documentId),
 

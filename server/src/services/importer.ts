@@ -127,11 +127,12 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
     ]);
 
   /**
-   * Imports one chunk of new documents: claims each one's import key, derives and
-   * validates its fields and claims its slug (through the function the article
-   * middleware runs on every create), then writes them all at once. If that write
-   * fails, each document goes through the Document Service on its own, so one bad
-   * document never stops the others.
+   * Imports one chunk of new documents: claims their import keys, derives and
+   * validates their fields (the article middleware's own function, then Strapi's
+   * validator), claims their slugs, then writes them all at once. Keys and plain
+   * slugs nobody holds are claimed a chunk at a time; anything taken goes the
+   * careful way, one document at a time. If the write fails, each document goes
+   * through the Document Service on its own, so one bad document never stops the others.
    *
    * A key another request is saving is never waited for while this request holds
    * keys it has not written yet: two imports of one file in opposite orders would
@@ -140,28 +141,33 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
    */
   async function importChunk(chunk: Candidate[], categoryOf: (name: string) => CategoryLookup, publish: boolean) {
     const results: ImportDocumentResult[] = new Array(chunk.length);
-    const pending: Pending[] = [];
-    const later: Array<Omit<Claimed, 'keyPlaceholder'>> = [];
+    const claimable: Array<Omit<Claimed, 'keyPlaceholder'>> = [];
     for (const [position, candidate] of chunk.entries()) {
       const lookups = candidate.article.categories.map(categoryOf);
       const problems = lookups.flatMap((lookup) => (lookup.ok ? [] : [{ line: candidate.startLine, message: lookup.message }]));
-      if (problems.length > 0) {
-        results[position] = invalid(candidate, problems);
-        continue;
-      }
-      const categories = lookups.flatMap((lookup) => (lookup.ok ? [lookup.documentId] : []));
-      const claim = await keys.claim(candidate.key, { wait: false });
-      if (claim.kind === 'existing') results[position] = duplicate(candidate, claim.article);
-      else if (claim.kind === 'busy' && writer.batched) results[position] = busy(candidate);
-      else if (claim.kind === 'busy') later.push({ position, candidate, categories });
-      else {
-        const prepared = await prepare({ position, candidate, categories, keyPlaceholder: claim.placeholder }, publish);
-        if ('prepared' in prepared) pending.push(prepared);
-        else results[position] = prepared.result;
-      }
+      if (problems.length > 0) results[position] = invalid(candidate, problems);
+      else claimable.push({ position, candidate, categories: lookups.flatMap((lookup) => (lookup.ok ? [lookup.documentId] : [])) });
     }
 
-    for (const [item, result] of await writeAll(pending, publish)) results[item.position] = result;
+    const free = await keys.claimFree(claimable.map((item) => item.candidate.key));
+    const claimed: Claimed[] = [];
+    const later: Array<Omit<Claimed, 'keyPlaceholder'>> = [];
+    for (const item of claimable) {
+      const placeholder = free.get(item.candidate.key);
+      if (placeholder) {
+        claimed.push({ ...item, keyPlaceholder: placeholder });
+        continue;
+      }
+      const claim = await keys.claim(item.candidate.key, { wait: false });
+      if (claim.kind === 'existing') results[item.position] = duplicate(item.candidate, claim.article);
+      else if (claim.kind === 'busy' && writer.batched) results[item.position] = busy(item.candidate);
+      else if (claim.kind === 'busy') later.push(item);
+      else claimed.push({ ...item, keyPlaceholder: claim.placeholder });
+    }
+
+    for (const [item, result] of await writeAll(await prepareAll(claimed, results, publish), publish)) {
+      results[item.position] = result;
+    }
 
     for (const item of later) {
       const claim = await keys.claim(item.candidate.key, { wait: true });
@@ -172,17 +178,34 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
     return results;
   }
 
-  /** Derives, validates and claims the slug; on failure gives the claims back and answers the document's result. */
-  async function prepare(item: Claimed, publish: boolean): Promise<Pending | { result: ImportDocumentResult }> {
-    let prepared: PreparedArticle | null = null;
+  /**
+   * Derives and validates each claimed document's fields, then claims the slugs. A
+   * document that fails gets its result in `results` and its key back.
+   */
+  async function prepareAll(claimed: Claimed[], results: ImportDocumentResult[], publish: boolean): Promise<Pending[]> {
+    const valid: Array<Claimed & { data: Record<string, unknown> }> = [];
+    for (const item of claimed) {
+      try {
+        const data = await creation.derive(articleData(item.candidate.article), { publish });
+        valid.push({ ...item, data: await bulk.validate(data, { publish }) });
+      } catch (error) {
+        await keys.release(item.candidate.key, item.keyPlaceholder);
+        results[item.position] = failure(item.candidate, error);
+      }
+    }
+    if (valid.length === 0) return [];
     try {
-      prepared = await creation.prepare(articleData(item.candidate.article), { publish });
-      prepared.data = await bulk.validate(prepared.data, { publish });
-      return { ...item, prepared };
+      const prepared = await creation.claimSlugs(
+        valid.map((item) => item.data),
+        { publish }
+      );
+      return valid.map(({ data: _data, ...item }, i) => ({ ...item, prepared: prepared[i] }));
     } catch (error) {
-      if (prepared) await creation.abandon(prepared.placeholder);
-      await keys.release(item.candidate.key, item.keyPlaceholder);
-      return { result: failure(item.candidate, error) };
+      for (const item of valid) {
+        await keys.release(item.candidate.key, item.keyPlaceholder);
+        results[item.position] = failure(item.candidate, error);
+      }
+      return [];
     }
   }
 
@@ -205,11 +228,11 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       return outcomes;
     }
+    const ids = documentIds;
+    await creation.settleMany(pending.map((item, i) => ({ placeholder: item.prepared.placeholder, documentId: ids[i] })));
+    await keys.adoptMany(pending.map((item, i) => ({ from: item.keyPlaceholder, to: ids[i] })));
     for (const [i, item] of pending.entries()) {
-      const documentId = documentIds[i];
-      await creation.settle(item.prepared.placeholder, documentId);
-      await keys.adopt(item.candidate.key, item.keyPlaceholder, documentId);
-      outcomes.push([item, created(item.candidate, { documentId, slug: item.prepared.data.slug as string })]);
+      outcomes.push([item, created(item.candidate, { documentId: ids[i], slug: item.prepared.data.slug as string })]);
     }
     const written = documentIds;
     writer.afterCommit(async () => {
