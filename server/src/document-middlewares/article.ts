@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID } from '../constants';
-import { createArticleCreation } from '../services/article-creation';
+import { pendingOwner } from '../repositories/claims';
+import { createArticleCreation, typedSlug } from '../services/article-creation';
 import { deriveArticleFields, publishErrors, type StoredArticle } from '../core/article-fields';
 import type { ArticleSlugsService } from '../services/article-slugs';
 import type { SettingsService } from '../services/settings';
@@ -37,9 +37,6 @@ export const articleMiddleware = (strapi: Core.Strapi): DocumentMiddleware => {
     if (!result.ok) throw fieldValidationError(result.errors);
     return { ...data, ...result.changes };
   };
-
-  const typedSlug = (data: Record<string, unknown>) =>
-    typeof data.slug === 'string' && data.slug.trim() !== '' ? data.slug : null;
 
   const create = async (ctx: DocumentContext, next: Next) => {
     const { data, placeholder } = await creation.prepare(ctx.params.data ?? {}, { publish: ctx.params.status === 'published' });
@@ -132,7 +129,7 @@ export const articleMiddleware = (strapi: Core.Strapi): DocumentMiddleware => {
     if (!source) return next();
     const overrides = ctx.params.data ?? {};
     const title = typeof overrides.title === 'string' && overrides.title.trim() ? overrides.title.trim() : source.title ?? '';
-    const placeholder = `pending:${Date.now()}:${randomUUID()}`;
+    const placeholder = pendingOwner();
     ctx.params.data = {
       ...overrides,
       slug: await slugs().forCreate({ title, typedSlug: typedSlug(overrides), owner: placeholder, publish: false }),

@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { CATEGORY_UID } from '../constants';
 import { validateCategoryName } from '../core/category-fields';
 import { fallbackSlug, normalizeSlug, slugFromText } from '../core/slug';
-import type { ClaimsRepository } from '../repositories/claims';
+import { pendingOwner, type ClaimsRepository } from '../repositories/claims';
 import { createSlugClaimer } from '../services/article-slugs';
 import { fieldValidationError } from '../utils/validation-error';
 import { documentIdOf, type DocumentContext, type DocumentMiddleware, type Next } from './types';
@@ -36,7 +35,7 @@ export const categoryMiddleware = (strapi: Core.Strapi): DocumentMiddleware => {
 
   const create = async (ctx: DocumentContext, next: Next) => {
     const data = { ...(ctx.params.data ?? {}) };
-    const owner = `pending:${Date.now()}:${randomUUID()}`;
+    const owner = pendingOwner();
     try {
       const name = await claimName(data.name, owner);
       const typed = typeof data.slug === 'string' ? normalizeSlug(data.slug) : '';

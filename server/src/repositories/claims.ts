@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { CLAIMS_TABLE } from '../constants';
@@ -12,9 +13,6 @@ import { retryOnConflict } from '../core/retry';
  * Every query goes through `strapi.db.transaction`, which joins a caller's open
  * transaction: on SQLite (a single pooled connection) a query outside it would wait forever.
  */
-/** Rows a multi-row statement handles at most: well inside every database's limit on bound parameters. */
-const BATCH = 200;
-
 export type ClaimScope = 'article-slug' | 'category-slug' | 'category-name' | 'import';
 
 export interface Claim {
@@ -37,6 +35,15 @@ const toClaim = (row: ClaimRow): Claim => ({
   owner: row.owner,
   locked: Boolean(row.locked),
 });
+
+/** Prefix of the owner of a claim taken before its document (and so its documentId) exists. */
+export const PENDING_OWNER = 'pending:';
+
+/** A fresh owner for such a claim; it becomes the documentId once the document is written. */
+export const pendingOwner = () => `${PENDING_OWNER}${Date.now()}:${randomUUID()}`;
+
+/** Rows a multi-row statement handles at most: well inside every database's limit on bound parameters. */
+const BATCH = 200;
 
 export const createClaimsRepository = (strapi: Core.Strapi) => {
   const run = async <T>(work: (trx: Knex.Transaction) => Promise<T>): Promise<T> => {

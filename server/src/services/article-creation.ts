@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { deriveArticleFields, publishErrors } from '../core/article-fields';
+import { pendingOwner } from '../repositories/claims';
 import { fieldValidationError } from '../utils/validation-error';
 import type { ArticleSlugsService } from './article-slugs';
 import type { SettingsService } from './settings';
@@ -12,7 +12,8 @@ export interface PreparedArticle {
   placeholder: string;
 }
 
-const typedSlug = (data: Record<string, unknown>) =>
+/** The slug an editor typed, if any. */
+export const typedSlug = (data: Record<string, unknown>) =>
   typeof data.slug === 'string' && data.slug.trim() !== '' ? data.slug : null;
 
 /**
@@ -24,8 +25,6 @@ const typedSlug = (data: Record<string, unknown>) =>
 export const createArticleCreation = (strapi: Core.Strapi) => {
   const settings = () => strapi.plugin('newsroom').service('settings') as SettingsService;
   const slugs = () => strapi.plugin('newsroom').service('article-slugs') as ArticleSlugsService;
-
-  const newPlaceholder = () => `pending:${Date.now()}:${randomUUID()}`;
 
   /** The caller's fields with the derived ones (excerpt, language, counts); no slug yet. */
   async function derive(input: Record<string, unknown>, options: { publish: boolean }): Promise<Record<string, unknown>> {
@@ -40,7 +39,7 @@ export const createArticleCreation = (strapi: Core.Strapi) => {
   }
 
   async function claimSlug(data: Record<string, unknown>, options: { publish: boolean }): Promise<PreparedArticle> {
-    const placeholder = newPlaceholder();
+    const placeholder = pendingOwner();
     const slug = await slugs().forCreate({
       title: data.title as string,
       typedSlug: typedSlug(data),
@@ -62,7 +61,7 @@ export const createArticleCreation = (strapi: Core.Strapi) => {
      * slugs that are free in one go, the others one by one as `prepare` does.
      */
     async claimSlugs(items: Array<Record<string, unknown>>, options: { publish: boolean }): Promise<PreparedArticle[]> {
-      const owners = items.map(() => newPlaceholder());
+      const owners = items.map(() => pendingOwner());
       const plain = await slugs().forCreateMany(
         items.map((data, i) => ({ title: data.title as string, owner: owners[i] })),
         options

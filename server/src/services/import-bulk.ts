@@ -60,6 +60,18 @@ const INSERT_CHUNK = 200;
 const chunks = <T>(items: T[], size: number): T[][] =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
+/** Rows grouped by document: its draft and its published version (either may be missing). */
+function versionsOf<R extends StoredRow>(rows: R[]): Map<string, { draft?: R; published?: R }> {
+  const byDocument = new Map<string, { draft?: R; published?: R }>();
+  for (const row of rows) {
+    const versions = byDocument.get(row.documentId) ?? {};
+    if (row.publishedAt === null) versions.draft = row;
+    else versions.published = row;
+    byDocument.set(row.documentId, versions);
+  }
+  return byDocument;
+}
+
 export const createBulkArticleWriter = (strapi: Core.Strapi) => {
   const metadata = () => strapi.db.metadata.get(ARTICLE_UID);
 
@@ -86,18 +98,16 @@ export const createBulkArticleWriter = (strapi: Core.Strapi) => {
       where: { documentId: { $in: documentIds } },
       select: ['id', 'documentId', 'publishedAt'],
     })) as StoredRow[];
-    const draft = new Map<string, number>();
-    const published = new Map<string, number>();
-    for (const row of rows) {
-      if (row.publishedAt === null) draft.set(row.documentId, row.id);
-      else published.set(row.documentId, row.id);
-    }
+    const versions = versionsOf(rows);
     // A category without draft & publish has one row, which both versions link to.
     const model = strapi.getModel(target as never) as { options?: { draftAndPublish?: boolean } } | undefined;
     const draftAndPublish = model?.options?.draftAndPublish === true;
     return {
-      forDraft: (documentId: string) => draft.get(documentId) ?? (draftAndPublish ? undefined : published.get(documentId)),
-      forPublished: (documentId: string) => published.get(documentId),
+      forDraft: (documentId: string) => {
+        const found = versions.get(documentId);
+        return found?.draft?.id ?? (draftAndPublish ? undefined : found?.published?.id);
+      },
+      forPublished: (documentId: string) => versions.get(documentId)?.published?.id,
     };
   }
 
@@ -146,24 +156,20 @@ export const createBulkArticleWriter = (strapi: Core.Strapi) => {
         const draft = { ...article.data, documentId, publishedAt: null };
         return options.publish ? [draft, { ...article.data, documentId, publishedAt }] : [draft];
       });
-      for (const part of chunks(versions, INSERT_CHUNK)) {
-        await strapi.db.query(ARTICLE_UID).createMany({ data: part });
-      }
+      // createMany splits the insert to fit the database's limits itself.
+      await strapi.db.query(ARTICLE_UID).createMany({ data: versions });
 
       // Row ids by reading back: a multi-row insert does not give them on every database.
-      const stored = new Map<string, { draft?: number; published?: number }>();
+      const storedRows: StoredRow[] = [];
       for (const ids of chunks(documentIds, INSERT_CHUNK)) {
-        const rows = (await strapi.db.query(ARTICLE_UID).findMany({
-          where: { documentId: { $in: ids } },
-          select: ['id', 'documentId', 'publishedAt'],
-        })) as StoredRow[];
-        for (const row of rows) {
-          const entry = stored.get(row.documentId) ?? {};
-          if (row.publishedAt === null) entry.draft = row.id;
-          else entry.published = row.id;
-          stored.set(row.documentId, entry);
-        }
+        storedRows.push(
+          ...((await strapi.db.query(ARTICLE_UID).findMany({
+            where: { documentId: { $in: ids } },
+            select: ['id', 'documentId', 'publishedAt'],
+          })) as StoredRow[])
+        );
       }
+      const stored = versionsOf(storedRows);
 
       const relation = categoriesRelation();
       const join = relation.joinTable as JoinTable;
@@ -195,8 +201,8 @@ export const createBulkArticleWriter = (strapi: Core.Strapi) => {
         };
         articles.forEach((article, i) => {
           const rows = stored.get(documentIds[i]);
-          link(rows?.draft, article.categories.map(categories.forDraft));
-          if (options.publish) link(rows?.published, article.categories.map(categories.forPublished));
+          link(rows?.draft?.id, article.categories.map(categories.forDraft));
+          if (options.publish) link(rows?.published?.id, article.categories.map(categories.forPublished));
         });
         for (const part of chunks(links, INSERT_CHUNK)) await table(trx, join.name).insert(part);
       });
@@ -218,13 +224,7 @@ export const createBulkArticleWriter = (strapi: Core.Strapi) => {
         const rows = (await strapi.db.query(ARTICLE_UID).findMany({ where: { documentId: { $in: ids } }, populate })) as Array<
           StoredRow & Record<string, unknown>
         >;
-        const byDocument = new Map<string, { draft?: typeof rows[number]; published?: typeof rows[number] }>();
-        for (const row of rows) {
-          const entry = byDocument.get(row.documentId) ?? {};
-          if (row.publishedAt === null) entry.draft = row;
-          else entry.published = row;
-          byDocument.set(row.documentId, entry);
-        }
+        const byDocument = versionsOf(rows);
         for (const documentId of ids) {
           const versions = byDocument.get(documentId);
           const events: Array<[string, Record<string, unknown> | undefined]> = [['entry.create', versions?.draft]];

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { CATEGORY_UID } from '../constants';
 import { validateCategoryName } from '../core/category-fields';
-import type { Claim, ClaimsRepository } from '../repositories/claims';
+import { PENDING_OWNER, type Claim, type ClaimsRepository } from '../repositories/claims';
 import { poll } from '../utils/poll';
 
 /**
@@ -12,8 +12,6 @@ import { poll } from '../utils/poll';
  * in and the arbiter when two imports create the same category at once.
  */
 const SCOPE = 'category-name';
-/** The category middleware's placeholder owner while a create is under way. */
-const PENDING = 'pending:';
 const WAIT_FOR_OTHER_MS = 30 * 1000;
 
 export type CategoryLookup = { ok: true; documentId: string } | { ok: false; message: string };
@@ -34,7 +32,7 @@ export const createImportCategories = (strapi: Core.Strapi) => {
   async function settled(key: string): Promise<{ documentId: string | null } | undefined> {
     const claim = await claims().find(SCOPE, key);
     if (!claim) return { documentId: null };
-    if (claim.owner.startsWith(PENDING)) return undefined;
+    if (claim.owner.startsWith(PENDING_OWNER)) return undefined;
     return (await existingIds([claim.owner])).has(claim.owner) ? { documentId: claim.owner } : { documentId: null };
   }
 
@@ -82,7 +80,7 @@ export const createImportCategories = (strapi: Core.Strapi) => {
         for (const [key, name] of wanted) {
           const claim = held.get(key);
           if (claim && present.has(claim.owner)) found.set(key, { ok: true, documentId: claim.owner });
-          else if (claim?.owner.startsWith(PENDING)) found.set(key, await wait(name, key));
+          else if (claim?.owner.startsWith(PENDING_OWNER)) found.set(key, await wait(name, key));
           else found.set(key, await create(name, key, claim));
         }
       }
