@@ -69,6 +69,14 @@ describe('publishing and discarding keep the article rules', () => {
     });
   });
 
+  it('publishes a broken draft once the editor fixes the field in the same save', async () => {
+    const article = await published();
+    await writeAroundTheRules(app, article.documentId, 'draft', { sourceUrl: 'javascript:alert(1)' });
+    const outcome = await paths.contentManager.updateAndPublish(article.documentId, { sourceUrl: 'https://example.org/fixed' });
+    expect(outcome.ok).toBe(true);
+    expect((await snippetsApi(app).one(article.slug as string)).body.data.sourceUrl).toBe('https://example.org/fixed');
+  });
+
   describe('bulk publish', () => {
     it('publishes none of the selection when one draft breaks a rule', async () => {
       const good = await articles(app).create({ data: articleData() });

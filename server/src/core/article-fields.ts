@@ -1,7 +1,8 @@
 /**
  * The derived and validated fields of an article write (SPEC 3.2–3.4), as one pure
- * function. The Document Service middleware hands it the incoming data and the
- * stored draft, and writes back what it returns.
+ * function, and the checks built on it for a clone and for a stored row about to be
+ * published or copied. The Document Service middleware hands them the incoming data
+ * and the stored draft, and writes back what they return.
  */
 import { makeExcerpt } from './excerpt';
 import { isHttpUrl } from './http-url';
