@@ -197,7 +197,7 @@ describe('newsroom admin API', () => {
     it('previews a draft as the endpoint would serve it, flagged as not published', async () => {
       const draft = await documents(app, ARTICLE).create({ data: articleData({ body: words(300) }) });
       const res = await admin.get(`/newsroom/articles/${draft.documentId}/preview`);
-      expect(res.body.meta).toEqual({ published: false, hasDraftChanges: false });
+      expect(res.body.meta).toEqual({ published: false, hasDraftChanges: false, hiddenFields: [] });
       expect(res.body.data).toEqual(expect.objectContaining({ documentId: draft.documentId, slug: draft.slug, readingTime: 2, categories: [] }));
     });
 
@@ -205,11 +205,11 @@ describe('newsroom admin API', () => {
       const article = await documents(app, ARTICLE).create({ data: articleData(), status: 'published' });
       const served = await app.http().get(`/api/newsroom/snippets/${article.slug as string}`).set('Authorization', `Bearer ${app.token}`);
       const res = await admin.get(`/newsroom/articles/${article.documentId}/preview`);
-      expect(res.body).toEqual({ data: served.body.data, meta: { published: true, hasDraftChanges: false } });
+      expect(res.body).toEqual({ data: served.body.data, meta: { published: true, hasDraftChanges: false, hiddenFields: [] } });
 
       await documents(app, ARTICLE).update({ documentId: article.documentId, data: { title: 'Changed in the draft only' } });
       const changed = await admin.get(`/newsroom/articles/${article.documentId}/preview`);
-      expect(changed.body.meta).toEqual({ published: true, hasDraftChanges: true });
+      expect(changed.body.meta).toEqual({ published: true, hasDraftChanges: true, hiddenFields: [] });
       expect(changed.body.data.title).toBe(served.body.data.title);
     });
 

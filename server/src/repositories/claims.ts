@@ -151,11 +151,15 @@ export const createClaimsRepository = (strapi: Core.Strapi) => {
       return won;
     },
 
-    /** `transferOwner` for many owners at once (placeholders to documentIds), one statement a batch. */
-    async transferOwners(moves: Array<{ from: string; to: string }>): Promise<void> {
+    /**
+     * `transferOwner` for many owners at once (placeholders to documentIds), one statement a
+     * batch; gives back how many claims changed hands, so a caller can tell one went missing.
+     */
+    async transferOwners(moves: Array<{ from: string; to: string }>): Promise<number> {
+      let moved = 0;
       for (let start = 0; start < moves.length; start += BATCH) {
         const part = moves.slice(start, start + BATCH);
-        await run((trx) =>
+        const changed = await run((trx) =>
           trx(CLAIMS_TABLE)
             .whereIn(
               'owner',
@@ -169,7 +173,9 @@ export const createClaimsRepository = (strapi: Core.Strapi) => {
               ]),
             })
         );
+        moved += Number(changed);
       }
+      return moved;
     },
 
     async transferOwner(fromOwner: string, toOwner: string): Promise<void> {
