@@ -59,6 +59,11 @@ export const createImportChunkWriter = (strapi: Core.Strapi, writer: ImportWrite
   /** A failed create: an article rule or Strapi's own validation is the user's to fix; anything else is logged. */
   function failure(candidate: Candidate, error: unknown): ImportDocumentResult {
     if (error instanceof errors.ApplicationError) return invalid(candidate, [{ line: candidate.startLine, message: error.message }]);
+    if (error instanceof ClaimsLostError) {
+      return invalid(candidate, [
+        { line: candidate.startLine, message: 'another import took this document over while it was being saved; import it again to see its result' },
+      ]);
+    }
     strapi.log.error(`newsroom import: document ${candidate.index} ("${candidate.title}") could not be saved`, error);
     return invalid(candidate, [{ line: candidate.startLine, message: 'the article could not be saved (server error, see the server log)' }]);
   }
