@@ -170,4 +170,24 @@ describe('import under injected database failures', () => {
     await expectTruthful(answer, parts.map((part) => part.title as string), true);
     await expectEachOnceAfterReimport(parts, answer, true);
   });
+
+  it('clears, at startup, the claims a process left when it stopped between claiming and writing', async () => {
+    // What a crash mid-import leaves: placeholders for a slug and an import key, minutes old; and one of a write in progress.
+    const title = uniqueTitle('Interrupted');
+    const slug = title.toLowerCase().replace(/\s+/g, '-');
+    const old = Date.now() - 10 * 60 * 1000;
+    const key = importKey({ source: 'rki.news', title, documentDate: null });
+    await knex()(CLAIMS).insert([
+      { scope: 'article-slug', claim_key: slug, owner: `pending:${old}:crashed`, locked: false },
+      { scope: 'import', claim_key: key, owner: `import-pending:${old}:crashed`, locked: false },
+      { scope: 'article-slug', claim_key: `${slug}-in-progress`, owner: `pending:${Date.now()}:running`, locked: false },
+    ]);
+    const claims = app.strapi.plugin('newsroom').service('claims') as { releaseStalePlaceholders(maxAgeMs: number): Promise<number> };
+    expect(await claims.releaseStalePlaceholders(2 * 60 * 1000)).toBe(2);
+    expect((await knex()(CLAIMS).where('owner', 'like', '%running')).length).toBe(1);
+    await knex()(CLAIMS).where('owner', 'like', '%running').delete();
+
+    const answer = await importDocuments([{ title, documentDate: null }], false);
+    expect(answer.data[0]).toMatchObject({ status: 'created', slug });
+  });
 });
