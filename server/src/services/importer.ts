@@ -61,9 +61,11 @@ export interface ImportPreview {
 /**
  * The importer (SPEC 4.4, 6): snippet documents → articles, with every article
  * rule of SPEC 3 (the article middleware's own function) and Strapi's validation.
- * Shared by the content-API route and the admin's Import view. Per document:
- * parse, check the article rules, skip duplicates (by import key), claim the key;
- * then a chunk of new documents is written at once (services/import-bulk.ts).
+ * Shared by the content-API route and the admin's Import view, each with its
+ * actor (services/import-actor.ts: creator fields, field and category permissions).
+ * Per document: parse, check the article rules, apply the actor's field
+ * permissions, skip duplicates (by import key); find or create the categories;
+ * then chunks of new documents are claimed and written (services/import-chunk.ts).
  */
 const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
   const settings = () => strapi.plugin('newsroom').service('settings') as SettingsService;
