@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID } from '../constants';
-import { excerptFollowsBody } from '../core/article-fields';
-import { makeExcerpt } from '../core/excerpt';
+import { isGeneratedExcerpt, makeExcerpt } from '../core/excerpt';
+import { createDirectWrites } from './direct-writes';
 
 const BATCH = 500;
 
@@ -15,11 +15,13 @@ interface ExcerptRow {
  * When `excerptLength` changes, generated excerpts are regenerated at the new length in
  * every row (draft and published alike), so the snippet endpoint and the editor's
  * preview agree at once. Editors' own excerpts are left as written. Rows are updated
- * directly: this is maintenance of a derived column, not an editorial change, so it
- * must neither publish nor touch `updatedAt`.
+ * directly (services/direct-writes.ts, which keeps the snippet caches right): this is
+ * maintenance of a derived column, not an editorial change, so it must neither
+ * publish nor touch `updatedAt`.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async regenerate(excerptLength: number): Promise<number> {
+    const direct = createDirectWrites(strapi);
     let changed = 0;
     let lastId = 0;
     for (;;) {
@@ -29,19 +31,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         orderBy: { id: 'asc' },
         limit: BATCH,
       })) as ExcerptRow[];
-      if (rows.length === 0) {
-        // Rows were written directly, not through the Document Service: tell the snippet caches.
-        if (changed > 0) strapi.plugin('newsroom').service('snippets').invalidate();
-        return changed;
-      }
+      if (rows.length === 0) return changed;
       lastId = rows[rows.length - 1].id;
+      const updates = [];
       for (const row of rows) {
-        if (!excerptFollowsBody(row.excerpt, row.body)) continue;
+        if (!isGeneratedExcerpt(row.excerpt, row.body)) continue;
         const excerpt = makeExcerpt(row.body ?? '', excerptLength);
         if (excerpt === row.excerpt) continue;
-        await strapi.db.connection(strapi.db.metadata.get(ARTICLE_UID).tableName).where({ id: row.id }).update({ excerpt });
-        changed += 1;
+        updates.push({ id: row.id, changes: { excerpt } });
       }
+      await direct.updateRows(updates, { touch: false });
+      changed += updates.length;
     }
   },
 });
