@@ -7,8 +7,8 @@
 import { buildDocument } from '../unit/factories/document';
 import { articles, categories, type StoredDocument } from './helpers/documents';
 import { uniqueTitle } from './helpers/factories';
-import { ARTICLE, CATEGORY, importApi, type ImportAnswer } from './helpers/import';
-import { startStrapi, type TestApp } from './helpers/strapi';
+import { ARTICLE, CATEGORY, importAnswer, importApi } from './helpers/import';
+import { useStrapi } from './helpers/strapi';
 
 type Row = Record<string, unknown>;
 
@@ -21,19 +21,17 @@ interface JoinTable {
 }
 
 describe('import writes', () => {
-  let app: TestApp;
+  const app = useStrapi();
   let api: ReturnType<typeof importApi>;
 
   beforeAll(async () => {
-    app = await startStrapi();
     api = importApi(app);
   });
-  afterAll(async () => app?.stop());
 
   const importText = async (text: string, query = '?publish=true') => {
     const res = await api.text(text, query);
     expect(res.status).toBe(200);
-    return res.body as ImportAnswer;
+    return importAnswer(res.body);
   };
 
   const articleTable = () => app.strapi.db.metadata.get(ARTICLE).tableName;
