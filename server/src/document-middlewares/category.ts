@@ -4,9 +4,10 @@ import { validateCategoryName } from '../core/category-fields';
 import { fallbackSlug, normalizeSlug, slugFromText } from '../core/slug';
 import { createCategoryRepository } from '../repositories/categories';
 import type { ClaimScope } from '../services/claims';
+import { documentIdOf } from '../utils/document-id';
 import { getService } from '../utils/get-service';
 import { fieldValidationError } from '../utils/validation-error';
-import { documentIdOf, type DocumentContext, type DocumentMiddleware, type Next } from './types';
+import type { DocumentContext, DocumentMiddleware, Next } from './types';
 
 type CategoryScope = Extract<ClaimScope, 'category-name' | 'category-slug'>;
 

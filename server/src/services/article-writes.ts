@@ -27,7 +27,7 @@ import {
   type DerivedFields,
 } from '../core/article-fields';
 import { createArticleRepository } from '../repositories/articles';
-import { documentIdOf } from '../document-middlewares/types';
+import { documentIdOf } from '../utils/document-id';
 import { getService } from '../utils/get-service';
 import { fieldValidationError } from '../utils/validation-error';
 import { typedSlug } from './article-slugs';
