@@ -16,20 +16,10 @@ import { resolveSnippetTables } from '../repositories/snippet-tables';
 import type { SettingsService } from '../services/settings';
 import type { SnippetsService } from '../services/snippets';
 
-export interface SnippetFilterOptions {
-  categories: SnippetCategory[];
-  /** Languages of published articles and those the `languages` setting allows, sorted. */
-  languages: string[];
-}
+// The answers' shapes are contracts the admin panel reads too.
+import type { ArticlePreview, SnippetFilterOptions } from '../../../shared/contracts/snippets';
 
-export interface ArticlePreview {
-  data: Snippet;
-  /**
-   * `published: false`: computed from the draft; the snippet endpoint does not serve it yet.
-   * `hasDraftChanges`: published, and the draft was saved since (the endpoint serves `data`).
-   */
-  meta: { published: boolean; hasDraftChanges: boolean };
-}
+export type { ArticlePreview, SnippetFilterOptions } from '../../../shared/contracts/snippets';
 
 type ArticleDocument = SnippetRow & { updatedAt?: unknown; categories?: Array<{ name?: unknown; slug?: unknown }> };
 
