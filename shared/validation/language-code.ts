@@ -5,7 +5,7 @@
  *
  * Only the codes live here, small enough for the admin bundle. The server's language table
  * (server/src/core/language-names.ts) adds the English names and three-letter aliases it
- * reads imported documents with; tests/unit/shared-language-code.test.ts keeps both lists equal.
+ * reads imported documents with; tests/unit/shared-settings-validation.test.ts keeps both lists equal.
  */
 
 const PRIMARY_CODES = new Set(

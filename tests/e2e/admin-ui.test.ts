@@ -225,7 +225,15 @@ describe('newsroom admin panel in a browser', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Settings saved. They apply from the next request on.').waitFor();
     await page.reload();
-    expect(await page.getByRole('combobox', { name: 'Import time zone' }).inputValue()).toBe('Europe/Berlin');
+    expect(await zone.inputValue()).toBe('Europe/Berlin');
+
+    // By keyboard alone: Tab in, type, Enter takes the only match.
+    await page.getByLabel('Languages').focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('new york');
+    await page.getByRole('option', { name: 'America/New_York' }).waitFor();
+    await page.keyboard.press('Enter');
+    expect(await zone.inputValue()).toBe('America/New_York');
   });
 
   it("names its content types apart from an app's own Article and Category in the Content Manager", async () => {
@@ -238,6 +246,10 @@ describe('newsroom admin panel in a browser', () => {
     expect(names).toEqual(expect.arrayContaining(['Newsroom article', 'Newsroom category']));
     // Every entry of the list is one type: no name appears twice.
     expect(names.filter((name, index) => names.indexOf(name) !== index)).toEqual([]);
+
+    await nav.getByRole('link', { name: 'Newsroom article' }).click();
+    await page.getByRole('heading', { name: 'Newsroom article', level: 1 }).waitFor();
+    await page.getByRole('row').filter({ hasText: SEED_TITLE }).waitFor();
     await screenshot(page, 'content-manager-types');
   });
 
