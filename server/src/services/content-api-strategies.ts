@@ -38,16 +38,16 @@ const isPlainObject = (value: unknown): value is StrategyRegistry =>
 export function readStrategyRegistry(auth: AuthService): StrategyRegistry | null {
   const probeType = `newsroom-strategy-probe-${randomUUID()}`;
   let found: unknown;
-  // eslint-disable-next-line no-extend-native -- removed in `finally` below, before any other code runs
-  Object.defineProperty(Object.prototype, probeType, {
-    configurable: true,
-    enumerable: false,
-    get(this: unknown) {
-      found = this;
-      return undefined;
-    },
-  });
   try {
+    // eslint-disable-next-line no-extend-native -- removed in `finally` below, before any other code runs
+    Object.defineProperty(Object.prototype, probeType, {
+      configurable: true,
+      enumerable: false,
+      get(this: unknown) {
+        found = this;
+        return undefined;
+      },
+    });
     const probe = {
       state: { route: { info: { type: probeType }, config: { auth: { strategies: [] } } } },
       unauthorized: () => undefined,
