@@ -3,7 +3,8 @@
  * `npm run demo`: builds the plugin, installs it into the playground from its tarball,
  * builds the admin panel, boots the playground Strapi on SQLite, creates the first admin
  * (NEWSROOM_DEMO_EMAIL / NEWSROOM_DEMO_PASSWORD to choose them), imports and publishes the
- * seed document through the import endpoint, and prints where to log in.
+ * seed document through the import endpoint (scripts/lib/demo-session.js, which the tests
+ * share), and prints where to log in and an API token for the README's examples.
  *
  * The playground runs from a copy in the temp directory (NEWSROOM_DEMO_DIR to choose it):
  * see scripts/lib/app-copy.js for why. Its SQLite database stays there between runs.
