@@ -27,10 +27,16 @@ const backfillClaims = async (strapi: Core.Strapi, claims: ClaimsRepository) => 
   }
 };
 
+/** Older than any write in progress: creates hand their claims over within seconds. */
+const STALE_PLACEHOLDER_MS = 2 * 60 * 1000;
+
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   const claims = strapi.plugin('newsroom').service('claims') as ClaimsRepository;
   const created = await claims.ensureTable();
   if (created) await backfillClaims(strapi, claims);
+  // Placeholders of a process that stopped between claiming and writing (a crash mid-import).
+  const stale = await claims.releaseStalePlaceholders(STALE_PLACEHOLDER_MS);
+  if (stale > 0) strapi.log.info(`newsroom: released ${stale} claims left by an interrupted write`);
   proposeSlugsInContentManager(strapi);
   openCacheChannel(strapi);
   registerPublicSnippetRoutes(strapi);

@@ -70,15 +70,16 @@ export declare namespace GetSnippetFilters {
 
 /** One article as the snippet endpoint serves it, or would serve its draft. */
 export interface ArticlePreview {
-  data: Snippet;
+  /** The snippet, without the fields the editor's role may not read (listed in `meta.hiddenFields`). */
+  data: Partial<Snippet> & { documentId: string };
   /**
    * `published: false`: computed from the draft; the snippet endpoint does not serve it yet.
    * `hasDraftChanges`: published, and the draft was saved since (the endpoint serves `data`).
    */
-  meta: { published: boolean; hasDraftChanges: boolean };
+  meta: { published: boolean; hasDraftChanges: boolean; hiddenFields: Array<keyof Snippet> };
 }
 
-/** `GET /newsroom/articles/:documentId/preview`; 404 for an unknown article. */
+/** `GET /newsroom/articles/:documentId/preview`; 404 for an unknown article, 403 for one the role may not read. */
 export declare namespace GetArticlePreview {
   export interface Params {
     documentId: string;

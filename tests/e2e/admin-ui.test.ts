@@ -1,7 +1,7 @@
 /**
  * The admin panel in Chromium (SPEC 7), against the e2e app (helpers/e2e-app.ts): one
  * story, in order, as an admin and then an editor live it. Each step leaves a screenshot
- * in docs/screenshots for the README.
+ * (docs/screenshots for the README with NEWSROOM_UPDATE_SCREENSHOTS=1, the temp directory otherwise).
  */
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';

@@ -93,3 +93,26 @@ describe('snippet response', () => {
     expect(totalFromPage(5, 25, 0)).toBeNull(); // past the end: the page tells nothing
   });
 });
+
+describe('snippet response as a second line of defence', () => {
+  it.each(['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'data:text/html,<b>x</b>', 'ftp://example.org/file', '//example.org/x', '/news/1', 'https://'])(
+    'never serves the source URL %s',
+    (sourceUrl) => {
+      expect(toSnippets([row({ sourceUrl })], [])[0].sourceUrl).toBeNull();
+    }
+  );
+
+  it('serves absolute http(s) source URLs as stored', () => {
+    expect(toSnippets([row({ sourceUrl: 'https://rki.news/a?b=1#c' })], [])[0].sourceUrl).toBe('https://rki.news/a?b=1#c');
+    expect(toSnippets([row({ sourceUrl: 'http://example.org' })], [])[0].sourceUrl).toBe('http://example.org');
+  });
+
+  it.each(['zz<b>', 'en"><script>', 'English', 'e', 'qqq', 42])('never serves the language %s', (language) => {
+    expect(toSnippets([row({ language })], [])[0].language).toBeNull();
+  });
+
+  it('serves valid codes in their stored form', () => {
+    expect(toSnippets([row({ language: 'en-gb' })], [])[0].language).toBe('en-gb');
+    expect(toSnippets([row({ language: 'EN' })], [])[0].language).toBe('en');
+  });
+});

@@ -37,6 +37,12 @@ export const SnippetPreview = ({ documentId, version }: { documentId: string; ve
   if (preview.data === undefined) return <Loader small>{t('loading', 'Loading the snippet preview…')}</Loader>;
 
   const { data: snippet, meta } = preview.data;
+  // Fields the role may not read (Content Manager field permissions) are left out of the answer.
+  const hidden = (
+    <Typography variant="pi" textColor="neutral500">
+      {t('hidden', 'Hidden by your role’s field permissions')}
+    </Typography>
+  );
   return (
     <Flex direction="column" alignItems="stretch" gap={3} width="100%" data-testid="newsroom-snippet-preview">
       {meta.published ? (
@@ -56,28 +62,44 @@ export const SnippetPreview = ({ documentId, version }: { documentId: string; ve
           </Typography>
         </Box>
       )}
-      <Typography variant="delta" tag="p" textColor="neutral800">
-        {snippet.title}
-      </Typography>
-      <Typography variant="omega" textColor="neutral700" data-testid="newsroom-snippet-excerpt">
-        {snippet.excerpt ?? '–'}
-      </Typography>
+      {snippet.title === undefined ? (
+        hidden
+      ) : (
+        <Typography variant="delta" tag="p" textColor="neutral800">
+          {snippet.title}
+        </Typography>
+      )}
+      {snippet.excerpt === undefined ? (
+        hidden
+      ) : (
+        <Typography variant="omega" textColor="neutral700" data-testid="newsroom-snippet-excerpt">
+          {snippet.excerpt ?? '–'}
+        </Typography>
+      )}
       <Row label={t('language', 'Language')}>
-        <Typography textColor="neutral800">{snippet.language ?? '–'}</Typography>
+        {snippet.language === undefined ? hidden : <Typography textColor="neutral800">{snippet.language ?? '–'}</Typography>}
       </Row>
       <Row label={t('categories', 'Categories')}>
-        <CategoryBadges names={snippet.categories.map((category) => category.name)} />
+        {snippet.categories === undefined ? hidden : <CategoryBadges names={snippet.categories.map((category) => category.name)} />}
       </Row>
       <Row label={t('slug', 'Slug')}>
         {/* A slug is one long word: let it wrap in the narrow panel. */}
-        <Typography textColor="neutral800" style={{ wordBreak: 'break-all' }}>
-          {snippet.slug}
-        </Typography>
+        {snippet.slug === undefined ? (
+          hidden
+        ) : (
+          <Typography textColor="neutral800" style={{ wordBreak: 'break-all' }}>
+            {snippet.slug}
+          </Typography>
+        )}
       </Row>
       <Row label={t('readingTime', 'Reading time')}>
-        <Typography textColor="neutral800">
-          {snippet.readingTime === null ? '–' : t('minutes', '{minutes} min', { minutes: snippet.readingTime })}
-        </Typography>
+        {snippet.readingTime === undefined ? (
+          hidden
+        ) : (
+          <Typography textColor="neutral800">
+            {snippet.readingTime === null ? '–' : t('minutes', '{minutes} min', { minutes: snippet.readingTime })}
+          </Typography>
+        )}
       </Row>
     </Flex>
   );

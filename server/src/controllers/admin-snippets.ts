@@ -3,7 +3,12 @@
  * - `GET /newsroom/snippets`: the snippet list with the content API's query rules;
  * - `GET /newsroom/filters`: the categories and languages the page's filters offer;
  * - `GET /newsroom/articles/:documentId/preview`: one article as the snippet endpoint
- *   serves it, or, while it is not published, as it would serve the draft.
+ *   serves it, or, while it is not published, as it would serve the draft. It answers
+ *   as the Content Manager's own findOne does: its permission checker decides, with the
+ *   role's conditions ("is creator") tested on the document (403) and the fields the
+ *   role may not read left out.
+ * The list and the filters show what frontends see (published snippets): they need the
+ * Newsroom read permission only, no per-document condition (README, Permissions).
  * Thin: the snippets service and the snippet-response rules do the work.
  */
 import type { Core } from '@strapi/strapi';
@@ -13,6 +18,7 @@ import { ARTICLE_UID, CATEGORY_UID, PLUGIN_ID } from '../constants';
 import { parseSnippetQuery } from '../core/snippet-query';
 import { compareCategories, toSnippet, type Snippet, type SnippetCategory, type SnippetRow } from '../core/snippet-response';
 import { resolveSnippetTables } from '../repositories/snippet-tables';
+import { contentManagerPermissions, type UserAbility } from '../services/content-manager-permissions';
 import type { SettingsService } from '../services/settings';
 import type { SnippetsService } from '../services/snippets';
 
@@ -21,7 +27,30 @@ import type { ArticlePreview, SnippetFilterOptions } from '../../../shared/contr
 
 export type { ArticlePreview, SnippetFilterOptions } from '../../../shared/contracts/snippets';
 
-type ArticleDocument = SnippetRow & { updatedAt?: unknown; categories?: Array<{ name?: unknown; slug?: unknown }> };
+type ArticleDocument = SnippetRow &
+  Record<string, unknown> & { updatedAt?: unknown; categories?: Array<{ name?: unknown; slug?: unknown }> };
+
+/** Snippet fields that are article attributes of the same name (documentId is always readable). */
+const SNIPPET_FIELDS = [
+  'slug',
+  'title',
+  'excerpt',
+  'language',
+  'documentDate',
+  'sourcePublishedDate',
+  'source',
+  'sourceUrl',
+  'readingTime',
+  'categories',
+] as const satisfies ReadonlyArray<keyof Snippet>;
+
+/** The snippet without the fields missing from `readable` (the version as the role may read it). */
+function withReadableFields(snippet: Snippet, readable: Record<string, unknown>): ArticlePreview['data'] & { hidden: Array<keyof Snippet> } {
+  const hidden = SNIPPET_FIELDS.filter((field) => !(field in readable));
+  const data: Partial<Snippet> & { documentId: string } = { ...snippet };
+  for (const field of hidden) delete data[field];
+  return Object.assign(data, { hidden });
+}
 
 const categoriesOf = (document: ArticleDocument): SnippetCategory[] =>
   (document.categories ?? [])
@@ -36,11 +65,12 @@ const adminSnippets = ({ strapi }: { strapi: Core.Strapi }) => {
   const settings = () => strapi.plugin(PLUGIN_ID).service('settings') as SettingsService;
   const snippets = () => strapi.plugin(PLUGIN_ID).service('snippets') as SnippetsService;
 
+  // The creator fields as the Content Manager populates them: conditions such as "is creator" test them.
   const findArticle = (documentId: string, status: 'draft' | 'published') =>
     strapi.documents(ARTICLE_UID).findOne({
       documentId,
       status,
-      populate: { categories: { fields: ['name', 'slug'] } },
+      populate: { categories: { fields: ['name', 'slug'] }, createdBy: true, updatedBy: true },
     }) as Promise<ArticleDocument | null>;
 
   return {
@@ -70,19 +100,29 @@ const adminSnippets = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async preview(ctx: Context) {
       const documentId = String(ctx.params.documentId);
+      const permissions = contentManagerPermissions(strapi, (ctx.state as { userAbility: UserAbility }).userAbility, ARTICLE_UID);
+      if (permissions.cannot.read()) throw new errors.ForbiddenError();
       const [draft, published] = await Promise.all([findArticle(documentId, 'draft'), findArticle(documentId, 'published')]);
       if (!draft && !published) throw new errors.NotFoundError('No article has this documentId');
+      // The preview shows both versions (one, and whether the other differs): each must be readable.
+      for (const version of [draft, published]) {
+        if (version && permissions.cannot.read(version)) throw new errors.ForbiddenError();
+      }
       // Published: exactly what the endpoint serves, read the way it reads it.
       const served = published && typeof published.slug === 'string' ? await snippets().get(published.slug) : null;
-      const answer: ArticlePreview = served
-        ? {
-            data: served,
-            meta: { published: true, hasDraftChanges: draft !== null && timeOf(draft.updatedAt) > timeOf(published?.updatedAt) },
-          }
-        : {
-            data: toSnippet((draft ?? published) as ArticleDocument, categoriesOf((draft ?? published) as ArticleDocument)),
-            meta: { published: false, hasDraftChanges: false },
-          };
+      const shown = (served ? published : draft ?? published) as ArticleDocument;
+      const { hidden, ...data } = withReadableFields(
+        served ?? toSnippet(shown, categoriesOf(shown)),
+        await permissions.sanitizeOutput(shown)
+      );
+      const answer: ArticlePreview = {
+        data,
+        meta: {
+          published: served !== null,
+          hasDraftChanges: served !== null && draft !== null && timeOf(draft.updatedAt) > timeOf(published?.updatedAt),
+          hiddenFields: hidden,
+        },
+      };
       ctx.body = answer;
     },
   };

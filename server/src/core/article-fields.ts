@@ -1,11 +1,14 @@
 /**
  * The derived and validated fields of an article write (SPEC 3.2–3.4), as one pure
- * function. The Document Service middleware hands it the incoming data and the
- * stored draft, and writes back what it returns.
+ * function, and the checks built on it for a clone and for a stored row about to be
+ * published or copied. The Document Service middleware hands them the incoming data
+ * and the stored draft, and writes back what they return.
  */
 import { makeExcerpt } from './excerpt';
+import { isHttpUrl } from './http-url';
 import { normalizeLanguage } from './language';
 import { markdownToPlainText } from './plain-text';
+import { isValidSlug, SLUG_MAX_LENGTH } from './slug';
 import { countWords, readingTime } from './text-stats';
 import type { NewsroomSettings } from './settings';
 
@@ -17,6 +20,22 @@ export interface StoredArticle {
   body: string | null;
   excerpt: string | null;
 }
+
+/** A stored article row: every field SPEC 3 speaks about. */
+export interface ArticleRow extends StoredArticle {
+  slug: string | null;
+  language: string | null;
+  /** A Date, epoch milliseconds or a string, depending on the database driver. */
+  documentDate: unknown;
+  source: string | null;
+  sourceUrl: string | null;
+  wordCount: number | null;
+  readingTime: number | null;
+}
+
+export const ARTICLE_ROW_FIELDS = [
+  'title', 'body', 'excerpt', 'slug', 'language', 'documentDate', 'source', 'sourceUrl', 'wordCount', 'readingTime',
+] as const satisfies ReadonlyArray<keyof ArticleRow>;
 
 export interface FieldError {
   path: string;
@@ -46,15 +65,6 @@ export function excerptFollowsBody(excerpt: string | null, body: string | null):
   if (!excerpt.endsWith('…')) return false;
   const head = excerpt.slice(0, -1).trimEnd();
   return head.length > 0 && plain.startsWith(head);
-}
-
-export function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
 }
 
 function title(data: Record<string, unknown>, creating: boolean, changes: Record<string, unknown>, errors: FieldError[]) {
@@ -165,6 +175,64 @@ export function deriveArticleFields(input: {
   source(data, changes, errors);
   bodyAndExcerpt(data, previous, settings, changes, errors);
   return errors.length > 0 ? { ok: false, errors } : { ok: true, changes };
+}
+
+/** The fields an editor writes, from a stored row: checked as if the editor had just sent them all. */
+const editableFields = (row: ArticleRow): Record<string, unknown> => ({
+  title: row.title,
+  body: row.body,
+  excerpt: row.excerpt,
+  language: row.language,
+  documentDate: row.documentDate,
+  source: row.source,
+  sourceUrl: row.sourceUrl,
+});
+
+const definedFields = (data: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined));
+
+/** A stored row with the fields of a write on top (undefined leaves the stored value). */
+export const mergeArticle = (row: ArticleRow, data: Record<string, unknown>): ArticleRow => ({ ...row, ...definedFields(data) });
+
+/**
+ * The fields of a clone. A clone is a new article made of the source draft and
+ * the caller's overrides, so every field is checked; the source is `previous`,
+ * so counts and a generated excerpt follow a new body and a written excerpt is kept.
+ */
+export function deriveCloneFields(input: {
+  source: ArticleRow;
+  overrides: Record<string, unknown>;
+  settings: ArticleSettings;
+  now: Date;
+}): DerivedFields {
+  const { source, overrides, settings, now } = input;
+  return deriveArticleFields({ data: { ...editableFields(source), ...definedFields(overrides) }, previous: source, settings, now });
+}
+
+export type StoredArticleCheck = { ok: true; repairs: Record<string, unknown> } | { ok: false; errors: FieldError[] };
+
+/**
+ * A stored row checked as a whole before it is published or copied: catches a row
+ * written around these rules (raw SQL, or before a rule existed). `repairs` are the
+ * derived values it should hold and does not (trimmed text, normalized or default
+ * language, word count, reading time); never the excerpt, which publishing must
+ * not change by itself.
+ */
+export function checkStoredArticle(row: ArticleRow, settings: ArticleSettings, options: { publishing: boolean }): StoredArticleCheck {
+  const derived = deriveArticleFields({ data: editableFields(row), previous: row, settings, now: new Date() });
+  const errors = derived.ok ? [] : [...derived.errors];
+  if (typeof row.slug !== 'string' || !isValidSlug(row.slug)) {
+    errors.push({ path: 'slug', message: `slug must be lower-case letters, digits and single hyphens, at most ${SLUG_MAX_LENGTH} characters` });
+  }
+  if (options.publishing) errors.push(...publishErrors(row));
+  if (!derived.ok || errors.length > 0) {
+    return { ok: false, errors: errors.filter((error, i) => errors.findIndex((other) => other.path === error.path) === i) };
+  }
+  const stored = row as unknown as Record<string, unknown>;
+  const repairs = Object.fromEntries(
+    Object.entries(derived.changes).filter(([key, value]) => key !== 'excerpt' && value !== undefined && value !== stored[key])
+  );
+  return { ok: true, repairs };
 }
 
 /** What publishing needs beyond a draft (SPEC 2: body non-empty after trimming). */

@@ -6,6 +6,8 @@
  * date is a `YYYY-MM-DD` string, a count may be a string (PostgreSQL bigint).
  * These functions turn all of them into the one public shape.
  */
+import { isHttpUrl } from './http-url';
+import { normalizeLanguageCode } from './language';
 
 import type { Snippet, SnippetCategory, SnippetPagination } from '../../../shared/contracts/snippets';
 
@@ -41,6 +43,21 @@ function text(value: unknown): string | null {
   if (typeof value !== 'string') return null;
   return value.trim() === '' ? null : value;
 }
+
+/*
+ * A second line of defence behind the write rules: frontends render these as a
+ * link and a `lang` attribute, so a row written around the rules (raw SQL, or
+ * before a rule existed) never reaches them with a `javascript:` URL or markup.
+ */
+const linkUrl = (value: unknown): string | null => {
+  const url = text(value);
+  return url !== null && isHttpUrl(url) ? url : null;
+};
+
+const languageCode = (value: unknown): string | null => {
+  const code = text(value);
+  return code === null ? null : normalizeLanguageCode(code);
+};
 
 export function toIsoDateTime(value: unknown): string | null {
   if (value === null || value === undefined || value === '') return null;
@@ -97,11 +114,11 @@ export function toSnippet(row: SnippetRow, categories: SnippetCategory[]): Snipp
     slug: String(row.slug ?? ''),
     title: String(row.title ?? ''),
     excerpt: text(row.excerpt),
-    language: text(row.language),
+    language: languageCode(row.language),
     documentDate: toIsoDateTime(row.documentDate),
     sourcePublishedDate: toIsoDate(row.sourcePublishedDate),
     source: text(row.source),
-    sourceUrl: text(row.sourceUrl),
+    sourceUrl: linkUrl(row.sourceUrl),
     readingTime: integer(row.readingTime),
     categories,
   };

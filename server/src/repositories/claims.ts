@@ -42,6 +42,17 @@ export const PENDING_OWNER = 'pending:';
 /** A fresh owner for such a claim; it becomes the documentId once the document is written. */
 export const pendingOwner = () => `${PENDING_OWNER}${Date.now()}:${randomUUID()}`;
 
+/** Prefix of an import key's owner while its article is being written (services/import-keys.ts). */
+export const IMPORT_PENDING_OWNER = 'import-pending:';
+
+/** The moment a placeholder (`<prefix><ms>:<uuid>`) was made; null for any other owner. */
+const placeholderTime = (owner: string): number | null => {
+  const prefix = [PENDING_OWNER, IMPORT_PENDING_OWNER].find((candidate) => owner.startsWith(candidate));
+  if (!prefix) return null;
+  const since = Number(owner.slice(prefix.length).split(':')[0]);
+  return Number.isFinite(since) ? since : null;
+};
+
 /** Rows a multi-row statement handles at most: well inside every database's limit on bound parameters. */
 const BATCH = 200;
 
@@ -151,11 +162,15 @@ export const createClaimsRepository = (strapi: Core.Strapi) => {
       return won;
     },
 
-    /** `transferOwner` for many owners at once (placeholders to documentIds), one statement a batch. */
-    async transferOwners(moves: Array<{ from: string; to: string }>): Promise<void> {
+    /**
+     * `transferOwner` for many owners at once (placeholders to documentIds), one statement a
+     * batch; gives back how many claims changed hands, so a caller can tell one went missing.
+     */
+    async transferOwners(moves: Array<{ from: string; to: string }>): Promise<number> {
+      let moved = 0;
       for (let start = 0; start < moves.length; start += BATCH) {
         const part = moves.slice(start, start + BATCH);
-        await run((trx) =>
+        const changed = await run((trx) =>
           trx(CLAIMS_TABLE)
             .whereIn(
               'owner',
@@ -169,7 +184,9 @@ export const createClaimsRepository = (strapi: Core.Strapi) => {
               ]),
             })
         );
+        moved += Number(changed);
       }
+      return moved;
     },
 
     async transferOwner(fromOwner: string, toOwner: string): Promise<void> {
@@ -190,6 +207,28 @@ export const createClaimsRepository = (strapi: Core.Strapi) => {
 
     async release(scope: ClaimScope, key: string, owner: string): Promise<void> {
       await run((trx) => trx(CLAIMS_TABLE).where({ scope, claim_key: key, owner }).delete());
+    },
+
+    /**
+     * Deletes placeholders older than `maxAgeMs`: a create hands its claims over (or gives
+     * them back) within seconds, so these belong to a process that died in between. Gives
+     * how many went. One scan of the table: for startup, not for every request.
+     */
+    async releaseStalePlaceholders(maxAgeMs: number): Promise<number> {
+      const cutoff = Date.now() - maxAgeMs;
+      const rows: Array<{ owner: string }> = await run((trx) =>
+        trx(CLAIMS_TABLE).where('owner', 'like', `${PENDING_OWNER}%`).orWhere('owner', 'like', `${IMPORT_PENDING_OWNER}%`).select('owner')
+      );
+      const stale = [...new Set(rows.map((row) => row.owner))].filter((owner) => {
+        const since = placeholderTime(owner);
+        return since !== null && since < cutoff;
+      });
+      let released = 0;
+      for (let start = 0; start < stale.length; start += BATCH) {
+        const part = stale.slice(start, start + BATCH);
+        released += Number(await run((trx) => trx(CLAIMS_TABLE).whereIn('owner', part).delete()));
+      }
+      return released;
     },
 
     async releaseOwner(owner: string): Promise<void> {

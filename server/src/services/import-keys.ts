@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID } from '../constants';
 import { importKey, isoDate } from '../core/import/key';
 import type { ArticleRef } from '../core/import/result';
-import type { Claim, ClaimsRepository } from '../repositories/claims';
+import { IMPORT_PENDING_OWNER, type Claim, type ClaimsRepository } from '../repositories/claims';
 import { poll } from '../utils/poll';
 
 /**
@@ -13,7 +13,7 @@ import { poll } from '../utils/poll';
  * the article is being created, then the article's documentId.
  */
 const SCOPE = 'import';
-const PENDING = 'import-pending:';
+const PENDING = IMPORT_PENDING_OWNER;
 /** A placeholder this old belongs to a request that died mid-create: its key may be taken over. */
 const STALE_PENDING_MS = 2 * 60 * 1000;
 /** How long a request waits for another one creating the same document. */

@@ -1,13 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { ARTICLE_UID } from '../constants';
-import { articleData, checkArticle } from '../core/import/article-data';
+import { checkArticle } from '../core/import/article-data';
 import { parseImportSource } from '../core/import/batch';
+import { restrictArticle } from '../core/import/field-permissions';
 import { importKey } from '../core/import/key';
 import { MAX_IMPORT_DOCUMENTS } from '../core/import/limits';
 import type { ImportRequest, ImportSource } from '../core/import/request';
 import {
-  created,
   duplicate,
   invalid,
   summarize,
@@ -19,16 +18,15 @@ import {
 } from '../core/import/result';
 import type { ParsedArticle, ParsedDocument } from '../core/document-parser';
 import type { NewsroomSettings } from '../core/settings';
-import { createArticleCreation, type PreparedArticle } from './article-creation';
-import { createBulkArticleWriter } from './import-bulk';
-import { createImportCategories, type CategoryLookup } from './import-categories';
+import { TRUSTED_ACTOR, type ImportActor } from './import-actor';
+import { createImportCategories } from './import-categories';
+import { createImportChunkWriter } from './import-chunk';
 import { createImportKeys } from './import-keys';
 import { createImportWriter } from './import-writer';
 import type { SettingsService } from './settings';
-import type { SnippetsService } from './snippets';
 
 /** A document that passed the parser and the article rules: it may become an article. */
-interface Candidate {
+export interface Candidate {
   index: number;
   startLine: number;
   title: string;
@@ -46,18 +44,18 @@ export type { ImportPreview, ImportPreviewDocument, PreviewStatus };
 /**
  * The importer (SPEC 4.4, 6): snippet documents → articles, with every article
  * rule of SPEC 3 (the article middleware's own function) and Strapi's validation.
- * Shared by the content-API route and the admin's Import view. Per document:
- * parse, check the article rules, skip duplicates (by import key), claim the key;
- * then a chunk of new documents is written at once (services/import-bulk.ts).
+ * Shared by the content-API route and the admin's Import view, each with its
+ * actor (services/import-actor.ts: creator fields, field and category permissions).
+ * Per document: parse, check the article rules, apply the actor's field
+ * permissions, skip duplicates (by import key); find or create the categories;
+ * then chunks of new documents are claimed and written (services/import-chunk.ts).
  */
 const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
   const settings = () => strapi.plugin('newsroom').service('settings') as SettingsService;
   const keys = createImportKeys(strapi);
   const categories = createImportCategories(strapi);
   const writer = createImportWriter(strapi);
-  const bulk = createBulkArticleWriter(strapi);
-  const creation = createArticleCreation(strapi);
-  const snippets = () => strapi.plugin('newsroom').service('snippets') as SnippetsService;
+  const chunks = createImportChunkWriter(strapi, writer);
 
   async function parse(source: ImportSource, publish: boolean) {
     const current = await settings().get();
@@ -90,166 +88,27 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
     return { documents, rejected, candidates };
   }
 
-  /** A document whose import key this request holds. */
-  interface Claimed {
-    position: number;
-    candidate: Candidate;
-    keyPlaceholder: string;
-    /** documentIds of its categories. */
-    categories: string[];
-  }
-
-  /** A claimed document ready to write: its fields derived and validated, its slug claimed. */
-  interface Pending extends Claimed {
-    prepared: PreparedArticle;
-  }
-
-  const busy = (candidate: Candidate) =>
-    invalid(candidate, [
-      { line: candidate.startLine, message: 'another import is saving this document right now; import it again to see its result' },
-    ]);
-
   /**
-   * Imports one chunk of new documents: claims their import keys, derives and
-   * validates their fields (the article middleware's own function, then Strapi's
-   * validator), claims their slugs, then writes them all at once. Keys and plain
-   * slugs nobody holds are claimed a chunk at a time; anything taken goes the
-   * careful way, one document at a time. If the write fails, each document goes
-   * through the Document Service on its own, so one bad document never stops the others.
-   *
-   * A key another request is saving is never waited for while this request holds
-   * keys it has not written yet: two imports of one file in opposite orders would
-   * wait on each other. Such documents are looked at again once the chunk is written
-   * (on SQLite, inside the chunk's transaction, waiting would only block: `busy`).
+   * The candidates as the actor may create them (core/import/field-permissions.ts):
+   * forbidden optional fields left out with a warning, a forbidden title or body `invalid`.
    */
-  async function importChunk(chunk: Candidate[], categoryOf: (name: string) => CategoryLookup, publish: boolean) {
-    const results: ImportDocumentResult[] = new Array(chunk.length);
-    const claimable: Array<Omit<Claimed, 'keyPlaceholder'>> = [];
-    for (const [position, candidate] of chunk.entries()) {
-      const lookups = candidate.article.categories.map(categoryOf);
-      const problems = lookups.flatMap((lookup) => (lookup.ok ? [] : [{ line: candidate.startLine, message: lookup.message }]));
-      if (problems.length > 0) results[position] = invalid(candidate, problems);
-      else claimable.push({ position, candidate, categories: lookups.flatMap((lookup) => (lookup.ok ? [lookup.documentId] : [])) });
-    }
-
-    const free = await keys.claimFree(claimable.map((item) => item.candidate.key));
-    const claimed: Claimed[] = [];
-    const later: Array<Omit<Claimed, 'keyPlaceholder'>> = [];
-    for (const item of claimable) {
-      const placeholder = free.get(item.candidate.key);
-      if (placeholder) {
-        claimed.push({ ...item, keyPlaceholder: placeholder });
-        continue;
-      }
-      const claim = await keys.claim(item.candidate.key, { wait: false });
-      if (claim.kind === 'existing') results[item.position] = duplicate(item.candidate, claim.article);
-      else if (claim.kind === 'busy' && writer.batched) results[item.position] = busy(item.candidate);
-      else if (claim.kind === 'busy') later.push(item);
-      else claimed.push({ ...item, keyPlaceholder: claim.placeholder });
-    }
-
-    for (const [item, result] of await writeAll(await prepareAll(claimed, results, publish), publish)) {
-      results[item.position] = result;
-    }
-
-    for (const item of later) {
-      const claim = await keys.claim(item.candidate.key, { wait: true });
-      if (claim.kind === 'existing') results[item.position] = duplicate(item.candidate, claim.article);
-      else if (claim.kind === 'busy') results[item.position] = busy(item.candidate);
-      else results[item.position] = await writeOne({ ...item, keyPlaceholder: claim.placeholder }, publish);
-    }
-    return results;
-  }
-
-  /**
-   * Derives and validates each claimed document's fields, then claims the slugs. A
-   * document that fails gets its result in `results` and its key back.
-   */
-  async function prepareAll(claimed: Claimed[], results: ImportDocumentResult[], publish: boolean): Promise<Pending[]> {
-    const valid: Array<Claimed & { data: Record<string, unknown> }> = [];
-    for (const item of claimed) {
-      try {
-        const data = await creation.derive(articleData(item.candidate.article), { publish });
-        valid.push({ ...item, data: await bulk.validate(data, { publish }) });
-      } catch (error) {
-        await keys.release(item.candidate.key, item.keyPlaceholder);
-        results[item.position] = failure(item.candidate, error);
+  async function restrict(parsed: Awaited<ReturnType<typeof parse>>, actor: ImportActor, publish: boolean) {
+    if (actor.forbiddenFields.size === 0) return parsed;
+    const current = await settings().get();
+    const rejected = new Map(parsed.rejected);
+    const candidates: Candidate[] = [];
+    for (const candidate of parsed.candidates) {
+      const { article, startLine } = candidate;
+      const restricted = restrictArticle({ article, startLine, forbidden: actor.forbiddenFields, settings: current, publish });
+      if (!restricted) candidates.push(candidate);
+      else if (!restricted.ok) rejected.set(candidate.index, invalid(candidate, restricted.problems));
+      else {
+        const warnings = [...candidate.warnings, ...restricted.warnings];
+        // The key stays the document's own: importing it again is a duplicate, whoever imports it.
+        candidates.push({ ...candidate, article: restricted.article, language: restricted.language, warnings });
       }
     }
-    if (valid.length === 0) return [];
-    try {
-      const prepared = await creation.claimSlugs(
-        valid.map((item) => item.data),
-        { publish }
-      );
-      return valid.map(({ data: _data, ...item }, i) => ({ ...item, prepared: prepared[i] }));
-    } catch (error) {
-      for (const item of valid) {
-        await keys.release(item.candidate.key, item.keyPlaceholder);
-        results[item.position] = failure(item.candidate, error);
-      }
-      return [];
-    }
-  }
-
-  /** Writes the documents at once, or one by one when that fails; each one's result. */
-  async function writeAll(pending: Pending[], publish: boolean): Promise<Array<[Pending, ImportDocumentResult]>> {
-    if (pending.length === 0) return [];
-    snippets().invalidate();
-    let documentIds: string[] | null = null;
-    try {
-      const articles = pending.map(({ prepared, categories }) => ({ data: prepared.data, categories }));
-      documentIds = await writer.isolated(() => bulk.insert(articles, { publish }));
-    } catch (error) {
-      strapi.log.warn(`newsroom import: writing ${pending.length} documents at once failed, writing them one by one: ${String(error)}`);
-    }
-    const outcomes: Array<[Pending, ImportDocumentResult]> = [];
-    if (!documentIds) {
-      for (const item of pending) {
-        await creation.abandon(item.prepared.placeholder);
-        outcomes.push([item, await writeOne(item, publish)]);
-      }
-      return outcomes;
-    }
-    const ids = documentIds;
-    await creation.settleMany(pending.map((item, i) => ({ placeholder: item.prepared.placeholder, documentId: ids[i] })));
-    await keys.adoptMany(pending.map((item, i) => ({ from: item.keyPlaceholder, to: ids[i] })));
-    for (const [i, item] of pending.entries()) {
-      outcomes.push([item, created(item.candidate, { documentId: ids[i], slug: item.prepared.data.slug as string })]);
-    }
-    const written = documentIds;
-    writer.afterCommit(async () => {
-      snippets().invalidate();
-      await bulk.announce(written, { publish });
-    });
-    return outcomes;
-  }
-
-  /** One document through the Document Service (its key already claimed); its result, also when it fails. */
-  async function writeOne(item: Claimed, publish: boolean): Promise<ImportDocumentResult> {
-    const { candidate, keyPlaceholder, categories } = item;
-    try {
-      const article = await writer.isolated(() =>
-        strapi.documents(ARTICLE_UID).create({
-          data: { ...articleData(candidate.article), categories },
-          status: publish ? 'published' : 'draft',
-          // Only what the answer needs: Strapi then reads back no relations.
-          fields: ['documentId', 'slug'],
-        })
-      );
-      await keys.adopt(candidate.key, keyPlaceholder, article.documentId);
-      return created(candidate, { documentId: article.documentId, slug: typeof article.slug === 'string' ? article.slug : null });
-    } catch (error) {
-      await keys.release(candidate.key, keyPlaceholder);
-      return failure(candidate, error);
-    }
-  }
-
-  /** A failed create: an article rule or Strapi's own validation is the user's to fix; anything else is logged. */
-  function failure(candidate: Candidate, error: unknown): ImportDocumentResult {
-    if (error instanceof errors.ApplicationError) return invalid(candidate, [{ line: candidate.startLine, message: error.message }]);
-    strapi.log.error(`newsroom import: document ${candidate.index} ("${candidate.title}") could not be saved`, error);
-    return invalid(candidate, [{ line: candidate.startLine, message: 'the article could not be saved (server error, see the server log)' }]);
+    return { documents: parsed.documents, rejected, candidates };
   }
 
   /** A later copy of a document in the same batch gets the first copy's outcome. */
@@ -260,14 +119,18 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /** Imports the documents; one bad document never stops the others. Throws a ValidationError for an empty or oversized batch. */
-    async import(request: ImportRequest): Promise<ImportResult> {
-      const { documents, rejected, candidates } = await parse(request.source, request.publish);
+    async import(request: ImportRequest, actor: ImportActor = TRUSTED_ACTOR): Promise<ImportResult> {
+      const { documents, rejected, candidates } = await restrict(await parse(request.source, request.publish), actor, request.publish);
       const firsts = new Map<string, Candidate>();
       for (const candidate of candidates) if (!firsts.has(candidate.key)) firsts.set(candidate.key, candidate);
       const existing = await keys.findExisting([...firsts.values()], { record: true });
       const toCreate = [...firsts.values()].filter((candidate) => !existing.has(candidate.key));
-      const categoryOf = await categories.resolve(toCreate.flatMap((candidate) => candidate.article.categories));
-      const written = await writer.run(toCreate, (chunk) => importChunk(chunk, categoryOf, request.publish), failure);
+      const categoryOf = await categories.resolve(
+        toCreate.flatMap((candidate) => candidate.article.categories),
+        actor
+      );
+      const options = { publish: request.publish, actor, categoryOf };
+      const written = await writer.run(toCreate, (chunk) => chunks.importChunk(chunk, options), chunks.failure);
 
       const byKey = new Map<string, ImportDocumentResult>(toCreate.map((candidate, i) => [candidate.key, written[i]]));
       const results = new Map(rejected);
@@ -281,10 +144,32 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The documents as they would be imported, with their problems and duplicates; writes nothing. */
-    async preview(source: ImportSource, options: { publish?: boolean } = {}): Promise<ImportPreview> {
-      const { documents, rejected, candidates } = await parse(source, options.publish ?? false);
+    async preview(source: ImportSource, options: { publish?: boolean; actor?: ImportActor } = {}): Promise<ImportPreview> {
+      const publish = options.publish ?? false;
+      const actor = options.actor ?? TRUSTED_ACTOR;
+      const { documents, rejected, candidates } = await restrict(await parse(source, publish), actor, publish);
       const existing = await keys.findExisting(candidates, { record: false });
       const byIndex = new Map(candidates.map((candidate) => [candidate.index, candidate]));
+      // Categories the new documents would create: refused without the permission or beyond the cap, as on import.
+      const fresh = new Set<string>();
+      const toCreate = candidates.filter((candidate) => {
+        if (existing.has(candidate.key) || fresh.has(candidate.key)) return false;
+        fresh.add(candidate.key);
+        return true;
+      });
+      const categoryOf = await categories.plan(
+        toCreate.flatMap((candidate) => candidate.article.categories),
+        actor
+      );
+      const refused = new Map<string, string[]>(); // import key → why its categories may not be created
+      for (const candidate of toCreate) {
+        const messages = candidate.article.categories.map(categoryOf).flatMap((plan) => (plan.ok ? [] : [plan.message]));
+        if (messages.length > 0) refused.set(candidate.key, messages);
+      }
+      for (const candidate of candidates) {
+        const messages = refused.get(candidate.key);
+        if (messages) rejected.set(candidate.index, invalid(candidate, messages.map((message) => ({ line: candidate.startLine, message }))));
+      }
       const seen = new Set<string>();
       const data = documents.map((document): ImportPreviewDocument => {
         const candidate = byIndex.get(document.index);

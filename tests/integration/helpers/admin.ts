@@ -38,25 +38,53 @@ export async function registerSuperAdmin(app: TestApp, email = 'admin@newsroom.t
 
 interface RoleService {
   create(attributes: { name: string; description?: string }): Promise<{ id: number }>;
-  assignPermissions(roleId: number, permissions: Array<{ action: string; subject?: string | null }>): Promise<unknown>;
+  assignPermissions(roleId: number, permissions: PermissionInput[]): Promise<unknown>;
 }
 
 interface UserService {
   create(attributes: Record<string, unknown>): Promise<{ id: number }>;
 }
 
-/** An active admin with a new role holding exactly `actions` (none: an editor without Newsroom permissions). */
-export async function createAdmin(app: TestApp, name: string, actions: Array<string | [string, string]> = []): Promise<AdminSession> {
+interface PermissionInput {
+  action: string;
+  subject?: string | null;
+  properties?: { fields?: string[] };
+  conditions?: string[];
+}
+
+/**
+ * A permission as Settings → Roles sets it: an action id, an action on a content type,
+ * or the full form with field permissions (`fields`) and conditions (`admin::is-creator`).
+ */
+export type Permission =
+  | string
+  | [action: string, subject: string]
+  | { action: string; subject: string; fields?: string[]; conditions?: string[] };
+
+const toInput = (permission: Permission): PermissionInput => {
+  if (typeof permission === 'string') return { action: permission, subject: null };
+  if (Array.isArray(permission)) return { action: permission[0], subject: permission[1] };
+  const { action, subject, fields, conditions } = permission;
+  return { action, subject, ...(fields ? { properties: { fields } } : {}), ...(conditions ? { conditions } : {}) };
+};
+
+/** A new admin role holding exactly `permissions`; gives its id. */
+export async function createRole(app: TestApp, name: string, permissions: Permission[]): Promise<number> {
   const roles = app.strapi.service('admin::role') as unknown as RoleService;
-  const users = app.strapi.service('admin::user') as unknown as UserService;
   const role = await roles.create({ name, description: `${name} (tests)` });
-  if (actions.length > 0) {
-    await roles.assignPermissions(
-      role.id,
-      actions.map((action) => (typeof action === 'string' ? { action, subject: null } : { action: action[0], subject: action[1] }))
-    );
-  }
+  if (permissions.length > 0) await roles.assignPermissions(role.id, permissions.map(toInput));
+  return role.id;
+}
+
+/** An active admin with the role `roleId`, logged in; `session.id` is the admin user's id. */
+export async function createAdminWithRole(app: TestApp, name: string, roleId: number): Promise<AdminSession & { id: number }> {
+  const users = app.strapi.service('admin::user') as unknown as UserService;
   const email = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}@newsroom.test`;
-  await users.create({ email, firstname: name, lastname: 'Tester', password: PASSWORD, isActive: true, roles: [role.id] });
-  return login(app, email);
+  const user = await users.create({ email, firstname: name, lastname: 'Tester', password: PASSWORD, isActive: true, roles: [roleId] });
+  return { ...(await login(app, email)), id: user.id };
+}
+
+/** An active admin with a new role holding exactly `permissions` (none: an editor without Newsroom permissions). */
+export async function createAdmin(app: TestApp, name: string, permissions: Permission[] = []): Promise<AdminSession & { id: number }> {
+  return createAdminWithRole(app, name, await createRole(app, name, permissions));
 }

@@ -1,0 +1,232 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { ARTICLE_UID } from '../constants';
+import { articleData } from '../core/import/article-data';
+import { created, duplicate, invalid, type ImportDocumentResult } from '../core/import/result';
+import { createArticleCreation, type PreparedArticle } from './article-creation';
+import { withCreator, type ImportActor } from './import-actor';
+import { createBulkArticleWriter } from './import-bulk';
+import type { CategoryLookup } from './import-categories';
+import { createImportKeys } from './import-keys';
+import type { ImportWriter } from './import-writer';
+import type { Candidate } from './importer';
+import type { SnippetsService } from './snippets';
+
+/** A document whose import key this request holds. */
+interface Claimed {
+  position: number;
+  candidate: Candidate;
+  keyPlaceholder: string;
+  /** documentIds of its categories. */
+  categories: string[];
+}
+
+/** A claimed document ready to write: its fields derived and validated, its slug claimed. */
+interface Pending extends Claimed {
+  prepared: PreparedArticle;
+}
+
+/**
+ * Claims went missing between taking them and writing the articles (another request
+ * took over a key it thought abandoned): the write is undone rather than leave an
+ * article whose key or slug belongs to someone else.
+ */
+class ClaimsLostError extends Error {}
+
+export interface ChunkOptions {
+  publish: boolean;
+  actor: ImportActor;
+  categoryOf: (name: string) => CategoryLookup;
+}
+
+/**
+ * Writes chunks of new documents (services/import-writer.ts cuts them). The rows of
+ * an article and the hand-over of its claims (import key and slug, from
+ * placeholders to its documentId) commit in one transaction: a failure anywhere
+ * leaves the articles with their claims, or neither, and the answer says which.
+ */
+export const createImportChunkWriter = (strapi: Core.Strapi, writer: ImportWriter) => {
+  const keys = createImportKeys(strapi);
+  const bulk = createBulkArticleWriter(strapi);
+  const creation = createArticleCreation(strapi);
+  const snippets = () => strapi.plugin('newsroom').service('snippets') as SnippetsService;
+
+  const busy = (candidate: Candidate) =>
+    invalid(candidate, [
+      { line: candidate.startLine, message: 'another import is saving this document right now; import it again to see its result' },
+    ]);
+
+  /** A failed create: an article rule or Strapi's own validation is the user's to fix; anything else is logged. */
+  function failure(candidate: Candidate, error: unknown): ImportDocumentResult {
+    if (error instanceof errors.ApplicationError) return invalid(candidate, [{ line: candidate.startLine, message: error.message }]);
+    if (error instanceof ClaimsLostError) {
+      return invalid(candidate, [
+        { line: candidate.startLine, message: 'another import took this document over while it was being saved; import it again to see its result' },
+      ]);
+    }
+    strapi.log.error(`newsroom import: document ${candidate.index} ("${candidate.title}") could not be saved`, error);
+    return invalid(candidate, [{ line: candidate.startLine, message: 'the article could not be saved (server error, see the server log)' }]);
+  }
+
+  /**
+   * Imports one chunk of new documents: claims their import keys, derives and
+   * validates their fields (the article middleware's own function, then Strapi's
+   * validator), claims their slugs, then writes them all at once. Keys and plain
+   * slugs nobody holds are claimed a chunk at a time; anything taken goes the
+   * careful way, one document at a time. If the write fails, each document goes
+   * through the Document Service on its own, so one bad document never stops the others.
+   *
+   * A key another request is saving is never waited for while this request holds
+   * keys it has not written yet: two imports of one file in opposite orders would
+   * wait on each other. Such documents are looked at again once the chunk is written
+   * (on SQLite, inside the chunk's transaction, waiting would only block: `busy`).
+   */
+  async function importChunk(chunk: Candidate[], options: ChunkOptions): Promise<ImportDocumentResult[]> {
+    const results: ImportDocumentResult[] = new Array(chunk.length);
+    const claimable: Array<Omit<Claimed, 'keyPlaceholder'>> = [];
+    for (const [position, candidate] of chunk.entries()) {
+      const lookups = candidate.article.categories.map(options.categoryOf);
+      const problems = lookups.flatMap((lookup) => (lookup.ok ? [] : [{ line: candidate.startLine, message: lookup.message }]));
+      if (problems.length > 0) results[position] = invalid(candidate, problems);
+      else claimable.push({ position, candidate, categories: lookups.flatMap((lookup) => (lookup.ok ? [lookup.documentId] : [])) });
+    }
+
+    const free = await keys.claimFree(claimable.map((item) => item.candidate.key));
+    const claimed: Claimed[] = [];
+    const later: Array<Omit<Claimed, 'keyPlaceholder'>> = [];
+    for (const item of claimable) {
+      const placeholder = free.get(item.candidate.key);
+      if (placeholder) {
+        claimed.push({ ...item, keyPlaceholder: placeholder });
+        continue;
+      }
+      const claim = await keys.claim(item.candidate.key, { wait: false });
+      if (claim.kind === 'existing') results[item.position] = duplicate(item.candidate, claim.article);
+      else if (claim.kind === 'busy' && writer.batched) results[item.position] = busy(item.candidate);
+      else if (claim.kind === 'busy') later.push(item);
+      else claimed.push({ ...item, keyPlaceholder: claim.placeholder });
+    }
+
+    for (const [item, result] of await writeAll(await prepareAll(claimed, results, options), options)) {
+      results[item.position] = result;
+    }
+
+    for (const item of later) {
+      const claim = await keys.claim(item.candidate.key, { wait: true });
+      if (claim.kind === 'existing') results[item.position] = duplicate(item.candidate, claim.article);
+      else if (claim.kind === 'busy') results[item.position] = busy(item.candidate);
+      else results[item.position] = await writeOne({ ...item, keyPlaceholder: claim.placeholder }, options);
+    }
+    return results;
+  }
+
+  /**
+   * Derives and validates each claimed document's fields, then claims the slugs. A
+   * document that fails gets its result in `results` and its key back.
+   */
+  async function prepareAll(claimed: Claimed[], results: ImportDocumentResult[], options: ChunkOptions): Promise<Pending[]> {
+    const { publish } = options;
+    const valid: Array<Claimed & { data: Record<string, unknown> }> = [];
+    for (const item of claimed) {
+      try {
+        const data = await creation.derive(articleData(item.candidate.article), { publish });
+        valid.push({ ...item, data: await bulk.validate(data, { publish }) });
+      } catch (error) {
+        await keys.release(item.candidate.key, item.keyPlaceholder);
+        results[item.position] = failure(item.candidate, error);
+      }
+    }
+    if (valid.length === 0) return [];
+    try {
+      const prepared = await creation.claimSlugs(
+        valid.map((item) => item.data),
+        { publish }
+      );
+      return valid.map(({ data: _data, ...item }, i) => ({ ...item, prepared: prepared[i] }));
+    } catch (error) {
+      for (const item of valid) {
+        await keys.release(item.candidate.key, item.keyPlaceholder);
+        results[item.position] = failure(item.candidate, error);
+      }
+      return [];
+    }
+  }
+
+  /**
+   * The claims of written articles move from their placeholders to the documentIds,
+   * in the caller's transaction; throws when any of them is no longer held.
+   */
+  async function handOver(pending: Pending[], documentIds: string[]): Promise<void> {
+    const slugs = await creation.settleMany(pending.map((item, i) => ({ placeholder: item.prepared.placeholder, documentId: documentIds[i] })));
+    const importKeys = await keys.adoptMany(pending.map((item, i) => ({ from: item.keyPlaceholder, to: documentIds[i] })));
+    // Each placeholder holds exactly one claim: a slug, or an import key.
+    if (slugs !== pending.length || importKeys !== pending.length) {
+      throw new ClaimsLostError(`newsroom import: ${2 * pending.length - slugs - importKeys} claims changed hands during the write`);
+    }
+  }
+
+  /** Writes the documents at once, or one by one when that fails; each one's result. */
+  async function writeAll(pending: Pending[], options: ChunkOptions): Promise<Array<[Pending, ImportDocumentResult]>> {
+    if (pending.length === 0) return [];
+    const { publish, actor } = options;
+    snippets().invalidate();
+    let documentIds: string[] | null = null;
+    try {
+      const articles = pending.map(({ prepared, categories }) => ({ data: withCreator(actor, prepared.data), categories }));
+      documentIds = await writer.isolated(async () => {
+        const ids = await bulk.insert(articles, { publish });
+        await handOver(pending, ids);
+        return ids;
+      });
+    } catch (error) {
+      strapi.log.warn(`newsroom import: writing ${pending.length} documents at once failed, writing them one by one: ${String(error)}`);
+    }
+    const outcomes: Array<[Pending, ImportDocumentResult]> = [];
+    if (!documentIds) {
+      for (const item of pending) {
+        // The article middleware claims a slug of its own on the Document Service path.
+        await creation.abandon(item.prepared.placeholder);
+        outcomes.push([item, await writeOne(item, options)]);
+      }
+      return outcomes;
+    }
+    const written = documentIds;
+    for (const [i, item] of pending.entries()) {
+      outcomes.push([item, created(item.candidate, { documentId: written[i], slug: item.prepared.data.slug as string })]);
+    }
+    writer.afterCommit(async () => {
+      snippets().invalidate();
+      await bulk.announce(written, { publish });
+    });
+    return outcomes;
+  }
+
+  /**
+   * One document through the Document Service (its key already claimed); its result,
+   * also when it fails. The create (with the middleware's slug claim and its hand-over)
+   * and the key's hand-over commit together.
+   */
+  async function writeOne(item: Claimed, options: ChunkOptions): Promise<ImportDocumentResult> {
+    const { candidate, keyPlaceholder, categories } = item;
+    try {
+      const article = await writer.isolated(async () => {
+        const document = await strapi.documents(ARTICLE_UID).create({
+          data: withCreator(options.actor, { ...articleData(candidate.article), categories }),
+          status: options.publish ? 'published' : 'draft',
+          // Only what the answer needs: Strapi then reads back no relations.
+          fields: ['documentId', 'slug'],
+        });
+        if (!(await keys.adopt(candidate.key, keyPlaceholder, document.documentId))) {
+          throw new ClaimsLostError('newsroom import: the import key changed hands during the write');
+        }
+        return document;
+      });
+      return created(candidate, { documentId: article.documentId, slug: typeof article.slug === 'string' ? article.slug : null });
+    } catch (error) {
+      await keys.release(candidate.key, keyPlaceholder);
+      return failure(candidate, error);
+    }
+  }
+
+  return { importChunk, failure };
+};
