@@ -3,25 +3,23 @@
  * `npm run demo`: builds the plugin, installs it into the playground from its tarball,
  * builds the admin panel, boots the playground Strapi on SQLite, creates the first admin
  * (NEWSROOM_DEMO_EMAIL / NEWSROOM_DEMO_PASSWORD to choose them), imports and publishes the
- * seed document through the import endpoint, and prints where to log in.
+ * seed document through the import endpoint (scripts/lib/demo-session.js, which the tests
+ * share), and prints where to log in and an API token for the README's examples.
  *
  * The playground runs from a copy in the temp directory (NEWSROOM_DEMO_DIR to choose it):
  * see scripts/lib/app-copy.js for why. Its SQLite database stays there between runs.
  */
 const { spawn, spawnSync } = require('node:child_process');
-const fs = require('node:fs');
 const path = require('node:path');
 const { copyPlayground, tempAppDir } = require('./lib/app-copy');
+const { DEMO_ADMIN, DEMO_ENV, seedDemo } = require('./lib/demo-session');
 
 const root = path.resolve(__dirname, '..');
 const app = process.env.NEWSROOM_DEMO_DIR || tempAppDir('newsroom-demo');
 const strapiBin = path.join(root, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js');
 const port = Number(process.env.PORT || 1337);
 const base = `http://127.0.0.1:${port}`;
-const email = process.env.NEWSROOM_DEMO_EMAIL || 'admin@newsroom.local';
-const password = process.env.NEWSROOM_DEMO_PASSWORD || 'Newsroom-demo-2026';
-const seedFile = path.join(root, 'tests', 'fixtures', 'seed-khamenei-nuclear-talks.txt');
-const env = { ...process.env, STRAPI_TELEMETRY_DISABLED: 'true', NODE_ENV: 'production', STRAPI_LOG_LEVEL: process.env.STRAPI_LOG_LEVEL || 'warn' };
+const env = { ...process.env, ...DEMO_ENV, STRAPI_LOG_LEVEL: process.env.STRAPI_LOG_LEVEL || 'warn' };
 
 function run(label, command, args, options = {}) {
   console.log(`› ${label}`);
@@ -30,17 +28,6 @@ function run(label, command, args, options = {}) {
     console.error(`${label} failed`);
     process.exit(result.status || 1);
   }
-}
-
-async function request(method, url, { body, token, type = 'application/json' } = {}) {
-  const res = await fetch(`${base}${url}`, {
-    method,
-    headers: { ...(body !== undefined && { 'Content-Type': type }), ...(token && { Authorization: `Bearer ${token}` }) },
-    body: body === undefined ? undefined : type === 'application/json' ? JSON.stringify(body) : body,
-  });
-  const json = await res.json().catch(() => null);
-  if (!res.ok) throw new Error(`${method} ${url} answered ${res.status}: ${JSON.stringify(json)}`);
-  return json;
 }
 
 async function waitForHealth(child) {
@@ -57,47 +44,32 @@ async function waitForHealth(child) {
   throw new Error('Strapi did not answer /_health in 2 minutes');
 }
 
-async function adminToken() {
-  const init = await request('GET', '/admin/init');
-  if (!init.data.hasAdmin) {
-    await request('POST', '/admin/register-admin', { body: { email, password, firstname: 'Demo', lastname: 'Admin' } });
-  }
-  const login = await request('POST', '/admin/login', { body: { email, password } });
-  return login.data.token;
-}
-
-async function seed(jwt) {
-  const token = await request('POST', '/admin/api-tokens', {
-    token: jwt,
-    body: { name: `demo-import-${Date.now()}`, type: 'full-access', lifespan: 7 * 24 * 3600 * 1000, description: 'npm run demo' },
-  });
-  const text = fs.readFileSync(seedFile, 'utf8');
-  const result = await request('POST', '/api/newsroom/import?publish=true', { token: token.data.accessKey, body: text, type: 'text/plain' });
-  for (const item of result.data) console.log(`  seed document ${item.index}: ${item.status}${item.slug ? ` (${item.slug})` : ''}`);
-}
-
 async function main() {
   run('build the plugin and install its tarball into the playground', process.execPath, [path.join(__dirname, 'install-plugin.js')]);
   copyPlayground(app);
   run(`build the admin panel (${app})`, process.execPath, [strapiBin, 'build'], { cwd: app });
 
-  console.log('› start Strapi (playground, SQLite)');
+  console.log('› start Strapi (playground, SQLite, production mode)');
   const child = spawn(process.execPath, [strapiBin, 'start'], { cwd: app, stdio: 'inherit', env: { ...env, PORT: String(port) } });
   const stop = () => child.kill('SIGINT');
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   await waitForHealth(child);
 
-  const jwt = await adminToken();
-  await seed(jwt);
+  const { apiToken, seed } = await seedDemo(base);
+  for (const item of seed.data) console.log(`  seed document ${item.index}: ${item.status}${item.slug ? ` (${item.slug})` : ''}`);
 
   console.log(`
 Newsroom demo is running.
   Admin panel: ${base}/admin
-  Login:       ${email}
-  Password:    ${password}
-  Snippets:    ${base}/api/newsroom/snippets (allow it for the Public role, or send an API token)
-Change the login with NEWSROOM_DEMO_EMAIL and NEWSROOM_DEMO_PASSWORD on a fresh database (rm -rf ${path.join(app, '.tmp')}),\nor in the admin panel under your profile.
+  Login:       ${DEMO_ADMIN.email}
+  Password:    ${DEMO_ADMIN.password}
+  API docs:    ${base}/documentation
+  Snippets:    ${base}/api/newsroom/snippets (allow it for the Public role, or send the API token)
+For the README's examples, from the repository root in another terminal:
+  export STRAPI_API_TOKEN=${apiToken}
+Change the login with NEWSROOM_DEMO_EMAIL and NEWSROOM_DEMO_PASSWORD on a fresh database (rm -rf ${path.join(app, '.tmp')}),
+or in the admin panel under your profile.
 Press Ctrl+C to stop.`);
   await new Promise((resolve) => child.on('exit', resolve));
 }

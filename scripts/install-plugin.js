@@ -18,7 +18,8 @@ function run(command, args, options = {}) {
 }
 
 if (!process.argv.includes('--no-build')) {
-  run('npx', ['strapi-plugin', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  // `npm run build`: the plugin bundles, then the declarations of shared/ (see shared/tsconfig.build.json).
+  run('npm', ['run', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
 }
 const tarball = path.join(root, 'strapi-plugin-newsroom.tgz');
 const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', root]))[0];

@@ -1,5 +1,5 @@
 /** The RBAC actions of the plugin, as the admin panel's `permissions` props expect them. */
-import { ACTIONS } from '../../server/src/permissions';
+import { ACTIONS } from '../../shared/permissions';
 import { ARTICLE_UID } from './api/types';
 
 const permission = (action: string) => [{ action, subject: null }];

@@ -28,6 +28,12 @@ module.exports = ({ env }) => {
       config: { info: { version: env('NEWSROOM_DOCUMENTATION_VERSION', '1.0.0') } },
     },
   };
+  // Tests: a content-API auth strategy of the project's own, registered before Users & Permissions (and the newsroom).
+  const testAuth = ['1', 'true'].includes(env('NEWSROOM_TEST_EXTRA_AUTH', ''))
+    ? { 'test-header-auth': { enabled: true, resolve: './src/plugins/test-header-auth' } }
+    : {};
   // Strapi registers and bootstraps plugins in this object's key order: tests swap it to prove it does not matter.
-  return env.bool('NEWSROOM_INTEGRATIONS_FIRST', false) ? { ...integrations, ...plugins } : { ...plugins, ...integrations };
+  return env.bool('NEWSROOM_INTEGRATIONS_FIRST', false)
+    ? { ...testAuth, ...integrations, ...plugins }
+    : { ...testAuth, ...plugins, ...integrations };
 };

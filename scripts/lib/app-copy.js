@@ -13,7 +13,7 @@ const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const PLAYGROUND = path.join(ROOT, 'playground');
-const COPIED = ['config', 'database', 'public', 'src', 'package.json'];
+const COPIED = ['config', 'database', 'public', 'src', 'favicon.png', 'package.json'];
 
 function copyPlayground(target) {
   fs.mkdirSync(target, { recursive: true });

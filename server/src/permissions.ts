@@ -2,16 +2,11 @@
  * Admin permissions (SPEC 7): the RBAC actions an admin grants in
  * Settings → Roles → Plugins → Newsroom. The admin routes check them with
  * `admin::hasPermissions`, the admin panel hides what a user may not use.
- * No runtime imports: the admin panel imports `ACTIONS` from here too.
+ * The action ids live in shared/permissions.ts, which the admin panel imports too.
  */
 import type { Core } from '@strapi/strapi';
 
-export const ACTIONS = {
-  read: 'plugin::newsroom.read',
-  import: 'plugin::newsroom.import',
-  settingsRead: 'plugin::newsroom.settings.read',
-  settingsUpdate: 'plugin::newsroom.settings.update',
-} as const;
+export { ACTIONS } from '../../shared/permissions';
 
 /** `{ pluginName: 'newsroom', uid: 'settings.read' }` becomes `plugin::newsroom.settings.read`. */
 const ACTION_DEFINITIONS = [

@@ -5,8 +5,10 @@
  * request and, for one without credentials, reads the Public role's permissions
  * from the database, which costs more than serving a cached snippet answer. Here
  * the same two paths are registered once more, ahead of the content API, and
- * answer a request only when it carries no `Authorization` header and the Public
- * role allows the route's action (services/public-access.ts, kept in memory).
+ * answer a request only when it carries no `Authorization` header, the Public
+ * role allows the route's action (services/public-access.ts, kept in memory), and
+ * no content-API auth strategy other than API tokens and Users & Permissions is
+ * registered (services/content-api-strategies.ts: another may authenticate by a cookie).
  * Everything else falls through to the real route and Strapi's own checks, so
  * the fast path never answers anything an anonymous client would not get there.
  *
@@ -16,6 +18,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
 import { PLUGIN_ID } from './constants';
+import { createContentApiStrategies, type ContentApiStrategies } from './services/content-api-strategies';
 import { createPublicAccess, type PublicAccess } from './services/public-access';
 
 type SnippetAction = 'find' | 'findOne';
@@ -51,10 +54,11 @@ export function plainRouteScopes(strapi: Core.Strapi, action: SnippetAction): st
   return auth.scope.every((scope) => typeof scope === 'string') ? (auth.scope as string[]) : null;
 }
 
-function fastPath(strapi: Core.Strapi, access: PublicAccess, action: SnippetAction, scopes: string[]) {
+function fastPath(strapi: Core.Strapi, access: PublicAccess, strategies: ContentApiStrategies, action: SnippetAction, scopes: string[]) {
   return async (ctx: Context, next: Next) => {
     // Any credentials, even malformed ones, are Strapi's to judge (as users-permissions does: a falsy header is none).
     if (ctx.request.header.authorization) return next();
+    if (!strategies.onlyBuiltIn()) return next();
     if (!(await access.allows(scopes))) return next();
     const controller = strapi.plugin(PLUGIN_ID).controller('snippet') as unknown as SnippetController;
     return controller[action](ctx);
@@ -69,12 +73,13 @@ function fastPath(strapi: Core.Strapi, access: PublicAccess, action: SnippetActi
  */
 export function registerPublicSnippetRoutes(strapi: Core.Strapi): void {
   const access = createPublicAccess(strapi);
+  const strategies = createContentApiStrategies(strapi);
   const prefix = `${strapi.config.get('api.rest.prefix', '/api')}/${PLUGIN_ID}`;
   let registered = false;
   for (const action of Object.keys(FAST_PATHS) as SnippetAction[]) {
     const scopes = plainRouteScopes(strapi, action);
     if (scopes === null) continue;
-    strapi.server.router.get(`${prefix}${FAST_PATHS[action]}`, fastPath(strapi, access, action, scopes));
+    strapi.server.router.get(`${prefix}${FAST_PATHS[action]}`, fastPath(strapi, access, strategies, action, scopes));
     registered = true;
   }
   if (registered) access.watchPermissionWrites();

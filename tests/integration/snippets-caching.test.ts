@@ -2,9 +2,20 @@
  * SPEC 4.2: ETag, 304 and Cache-Control; every write visible in the next answer even
  * with the in-process response cache on; the routes closed until an admin opens them.
  */
+import type { Response } from 'supertest';
 import { articles, categories } from './helpers/documents';
-import { createCategory, publishArticle, snippetList, snippetOne, snippetsApi, uniqueWord } from './helpers/snippets';
+import { authenticatedUserJwt, grant, SNIPPETS_QUERY } from './helpers/graphql';
+import { createCategory, publishArticle, snippetList, snippetOne, snippetsApi, uniqueWord, type SnippetListJson } from './helpers/snippets';
 import { useStrapi } from './helpers/strapi';
+
+const PERMISSION = 'plugin::users-permissions.permission';
+
+/** The names listed in a `Vary` header, however other middlewares combined them. */
+const varyOf = (res: Response) =>
+  String(res.headers.vary ?? '')
+    .split(',')
+    .map((name) => name.trim().toLowerCase())
+    .filter((name) => name !== '');
 
 describe('snippet endpoint caching and permissions', () => {
   const app = useStrapi();
@@ -24,7 +35,7 @@ describe('snippet endpoint caching and permissions', () => {
         const get = () => app.http().get(path).set('Authorization', `Bearer ${app.token}`);
         const first = await get();
         expect(first.status).toBe(200);
-        expect(first.headers['cache-control']).toBe(`public, max-age=${cacheMaxAge}`);
+        expect(first.headers['cache-control']).toBe(`private, max-age=${cacheMaxAge}`);
         const etag = first.headers.etag as string;
         expect(etag).toMatch(/^"[^"]+"$/);
         expect((await get()).headers.etag).toBe(etag);
@@ -46,6 +57,111 @@ describe('snippet endpoint caching and permissions', () => {
       const after = await api.list(`q=${word}`).set('If-None-Match', before.headers.etag as string);
       expect(after.status).toBe(200);
       expect(after.headers.etag).not.toBe(before.headers.etag);
+    });
+  });
+
+  describe('who may keep an answer', () => {
+    let cacheMaxAge: number;
+    let slug: string;
+    let word: string;
+    const paths = () => [`/api/newsroom/snippets?q=${word}`, `/api/newsroom/snippets/${slug}`];
+
+    const revokeAll = async (roleType: 'public' | 'authenticated') => {
+      const role = (await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: roleType } })) as { id: number };
+      for (const action of ['plugin::newsroom.snippet.find', 'plugin::newsroom.snippet.findOne']) {
+        await app.strapi.db.query(PERMISSION).deleteMany({ where: { action, role: { id: role.id } } });
+      }
+    };
+
+    /** The 200 and the 304 of one path, asked with `headers`. */
+    const answersOf = async (path: string, headers: Record<string, string>) => {
+      const first = await app.http().get(path).set(headers);
+      expect(first.status).toBe(200);
+      const revalidated = await app.http().get(path).set(headers).set('If-None-Match', first.headers.etag as string);
+      expect(revalidated.status).toBe(304);
+      return [first, revalidated];
+    };
+
+    beforeAll(async () => {
+      word = uniqueWord('who');
+      slug = (await publishArticle(app, { title: `Kept by whom ${word}` })).slug as string;
+      ({ cacheMaxAge } = (await app.strapi.plugin('newsroom').service('settings').get()) as { cacheMaxAge: number });
+    });
+    afterEach(async () => {
+      await revokeAll('public');
+      await revokeAll('authenticated');
+    });
+
+    it('lets a CDN share answers to anonymous clients once the Public role may read, 200 and 304 alike', async () => {
+      await grant(app, 'public', 'plugin::newsroom.snippet.find');
+      await grant(app, 'public', 'plugin::newsroom.snippet.findOne');
+      for (const path of paths()) {
+        for (const res of await answersOf(path, {})) {
+          expect({ path, status: res.status, cacheControl: res.headers['cache-control'] }).toEqual({
+            path,
+            status: res.status,
+            cacheControl: `public, max-age=${cacheMaxAge}`,
+          });
+          expect(varyOf(res)).toContain('authorization');
+        }
+      }
+    });
+
+    it('keeps answers to API-token clients private, even when the Public role may read too', async () => {
+      await grant(app, 'public', 'plugin::newsroom.snippet.find');
+      for (const path of paths()) {
+        for (const res of await answersOf(path, { Authorization: `Bearer ${app.token}` })) {
+          expect({ path, status: res.status, cacheControl: res.headers['cache-control'] }).toEqual({
+            path,
+            status: res.status,
+            cacheControl: `private, max-age=${cacheMaxAge}`,
+          });
+          expect(varyOf(res)).toContain('authorization');
+        }
+      }
+    });
+
+    it('keeps answers to signed-in users (Users & Permissions JWT) private', async () => {
+      await grant(app, 'authenticated', 'plugin::newsroom.snippet.find');
+      await grant(app, 'authenticated', 'plugin::newsroom.snippet.findOne');
+      const jwt = await authenticatedUserJwt(app);
+      for (const path of paths()) {
+        for (const res of await answersOf(path, { Authorization: `Bearer ${jwt}` })) {
+          expect(res.headers['cache-control']).toBe(`private, max-age=${cacheMaxAge}`);
+          expect(varyOf(res)).toContain('authorization');
+        }
+      }
+    });
+
+    it('keeps an answer private when the request sent an Authorization header Strapi answered as the Public role', async () => {
+      await grant(app, 'public', 'plugin::newsroom.snippet.find');
+      const res = await app.http().get(paths()[0]).set('Authorization', 'Basic dXNlcjpwYXNz');
+      expect(res.status).toBe(200);
+      expect(res.headers['cache-control']).toBe(`private, max-age=${cacheMaxAge}`);
+    });
+
+    it('names Authorization in Vary on rejected queries and unknown slugs too', async () => {
+      await grant(app, 'public', 'plugin::newsroom.snippet.find');
+      await grant(app, 'public', 'plugin::newsroom.snippet.findOne');
+      for (const headers of [{}, { Authorization: `Bearer ${app.token}` }]) {
+        const rejected = await app.http().get('/api/newsroom/snippets?pageSize=0').set(headers);
+        const missing = await app.http().get('/api/newsroom/snippets/no-such-snippet-anywhere').set(headers);
+        expect([rejected.status, missing.status]).toEqual([400, 404]);
+        for (const res of [rejected, missing]) {
+          expect(varyOf(res)).toContain('authorization');
+          expect(res.headers['cache-control'] ?? '').not.toMatch(/public/);
+        }
+      }
+    });
+
+    it('leaves GraphQL answers alone: no Cache-Control for shared caches', async () => {
+      await grant(app, 'public', 'plugin::newsroom.snippet.find');
+      for (const headers of [{}, { Authorization: `Bearer ${app.token}` }]) {
+        const res = await app.http().post('/graphql').set(headers).send({ query: SNIPPETS_QUERY, variables: { q: word } });
+        expect(res.status).toBe(200);
+        expect((res.body as { data: { newsroomSnippets: SnippetListJson } }).data.newsroomSnippets.data.map((s) => s.slug)).toEqual([slug]);
+        expect(res.headers['cache-control'] ?? '').not.toMatch(/public|max-age/);
+      }
     });
   });
 

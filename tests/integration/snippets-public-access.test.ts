@@ -52,7 +52,7 @@ describe('snippet endpoint for anonymous clients', () => {
     expect((await app.http().get('/api/newsroom/snippets')).status).toBe(403);
   });
 
-  it('answers anonymous clients exactly as an authenticated client, headers and errors included', async () => {
+  it('answers anonymous clients exactly as an authenticated client, errors included; only shared caching differs', async () => {
     const article = await publishArticle(app);
     await grantPublic('plugin::newsroom.snippet.find');
     await grantPublic('plugin::newsroom.snippet.findOne');
@@ -62,7 +62,9 @@ describe('snippet endpoint for anonymous clients', () => {
       const withToken = await app.http().get(path).set('Authorization', `Bearer ${app.token}`);
       expect({ path, status: anonymous.status, body: anonymous.body }).toEqual({ path, status: withToken.status, body: withToken.body });
       expect(anonymous.headers.etag).toBe(withToken.headers.etag);
-      expect(anonymous.headers['cache-control']).toBe(withToken.headers['cache-control']);
+      expect(anonymous.headers.vary).toBe(withToken.headers.vary);
+      // SPEC 4.2: public without credentials, private with them.
+      expect(anonymous.headers['cache-control']).toBe(withToken.headers['cache-control']?.replace(/^private/, 'public'));
     }
     const etag = (await app.http().get('/api/newsroom/snippets')).headers.etag as string;
     expect((await app.http().get('/api/newsroom/snippets').set('If-None-Match', etag)).status).toBe(304);

@@ -57,8 +57,7 @@ export async function startStrapiProcess(env: Record<string, string>, options: S
       PORT: String(port),
       SERVE_ADMIN_PANEL: options.serveAdmin ? 'true' : 'false',
       STRAPI_TELEMETRY_DISABLED: 'true',
-      STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
-      STRAPI_LOG_LEVEL: process.env.STRAPI_LOG_LEVEL ?? 'error',
+      STRAPI_LOG_LEVEL: env.STRAPI_LOG_LEVEL ?? process.env.STRAPI_LOG_LEVEL ?? 'error',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

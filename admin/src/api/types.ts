@@ -1,11 +1,26 @@
 /**
- * Shapes of the plugin's admin API answers (server/src/controllers/admin-*.ts). They
- * are the server's own types, imported as types only: nothing of the server is bundled.
+ * Shapes of the plugin's admin API, from the contracts the server uses too
+ * (shared/contracts). Types only: the admin never imports server code.
  */
-export type { NewsroomSettings } from '../../../server/src/core/settings';
-export type { Snippet, SnippetCategory, SnippetListBody as SnippetList } from '../../../server/src/core/snippet-response';
-export type { ImportIssue, ImportResult, ImportDocumentResult as ImportResultItem } from '../../../server/src/core/import/result';
-export type { ImportPreview, ImportPreviewDocument } from '../../../server/src/services/importer';
-export type { ArticlePreview, SnippetFilterOptions } from '../../../server/src/controllers/admin-snippets';
+export type { GetSettings, NewsroomSettings, UpdateSettings } from '../../../shared/contracts/settings';
+export type {
+  ArticlePreview,
+  GetArticlePreview,
+  GetSnippetFilters,
+  GetSnippets,
+  Snippet,
+  SnippetCategory,
+  SnippetFilterOptions,
+  SnippetListBody as SnippetList,
+} from '../../../shared/contracts/snippets';
+export type {
+  ImportDocumentResult as ImportResultItem,
+  ImportIssue,
+  ImportPreview,
+  ImportPreviewDocument,
+  ImportResult,
+  PreviewImport,
+  RunImport,
+} from '../../../shared/contracts/import';
 
 export const ARTICLE_UID = 'plugin::newsroom.article';

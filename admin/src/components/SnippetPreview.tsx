@@ -1,7 +1,7 @@
 import type * as React from 'react';
 import { Badge, Box, Flex, Loader, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import type { ArticlePreview } from '../api/types';
+import type { GetArticlePreview } from '../api/types';
 import { useAdminGet } from '../hooks/useAdminGet';
 import { errorMessage, errorStatus } from '../utils/api-error';
 import { getTranslation } from '../utils/getTranslation';
@@ -19,7 +19,7 @@ const Row = ({ label, children }: { label: string; children: React.ReactNode }) 
 /** The article as the snippet endpoint serves it (or will, once published). */
 export const SnippetPreview = ({ documentId, version }: { documentId: string; version: string }) => {
   const { formatMessage } = useIntl();
-  const preview = useAdminGet<ArticlePreview>(`/newsroom/articles/${encodeURIComponent(documentId)}/preview`, undefined, version);
+  const preview = useAdminGet<GetArticlePreview.Response>(`/newsroom/articles/${encodeURIComponent(documentId)}/preview`, undefined, version);
   const t = (key: string, defaultMessage: string, values?: Record<string, string | number>) =>
     formatMessage({ id: getTranslation(`preview.${key}`), defaultMessage }, values);
 

@@ -22,21 +22,10 @@ import { createCategoryRepository } from '../repositories/categories';
 import { contentManagerPermissions, type UserAbility } from '../services/content-manager-permissions';
 import { getService } from '../utils/get-service';
 
-export interface SnippetFilterOptions {
-  categories: SnippetCategory[];
-  /** Languages of published articles and those the `languages` setting allows, sorted. */
-  languages: string[];
-}
+// The answers' shapes are contracts the admin panel reads too.
+import type { ArticlePreview, SnippetFilterOptions } from '../../../shared/contracts/snippets';
 
-export interface ArticlePreview {
-  /** The snippet, without the fields the editor's role may not read (listed in `meta.hiddenFields`). */
-  data: Partial<Snippet> & { documentId: string };
-  /**
-   * `published: false`: computed from the draft; the snippet endpoint does not serve it yet.
-   * `hasDraftChanges`: published, and the draft was saved since (the endpoint serves `data`).
-   */
-  meta: { published: boolean; hasDraftChanges: boolean; hiddenFields: Array<keyof Snippet> };
-}
+export type { ArticlePreview, SnippetFilterOptions } from '../../../shared/contracts/snippets';
 
 type ArticleDocument = SnippetRow &
   Record<string, unknown> & { updatedAt?: unknown; categories?: Array<{ name?: unknown; slug?: unknown }> };

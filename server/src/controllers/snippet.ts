@@ -11,7 +11,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { PLUGIN_ID } from '../constants';
-import { cacheControl, matchesIfNoneMatch } from '../core/http-cache';
+import { VARY_HEADER, cacheControl, carriesCredentials, matchesIfNoneMatch } from '../core/http-cache';
 import { isValidSlug } from '../core/slug';
 import { withDroppedParameters } from '../core/query-string';
 import { ScopedMemo } from '../core/scoped-memo';
@@ -25,10 +25,15 @@ import type { SnippetsService } from '../services/snippets';
 const MEMO_ENTRIES = 500;
 const JSON_TYPE = 'application/json; charset=utf-8';
 
+/** Set first, so errors (400, 404) carry it too: whether a client may read depends on its credentials. */
+const varyOnCredentials = (ctx: Context) => ctx.vary(VARY_HEADER);
+
 /** 200 with the body, or 304 when the client already holds it; ETag and Cache-Control either way. */
 function send(ctx: Context, answer: CachedAnswer, cacheMaxAge: number) {
+  const state = ctx.state as { auth?: { credentials?: unknown } };
+  const credentials = carriesCredentials({ authorization: ctx.request.header.authorization, authenticated: state.auth?.credentials });
   ctx.set('ETag', answer.etag);
-  ctx.set('Cache-Control', cacheControl(cacheMaxAge));
+  ctx.set('Cache-Control', cacheControl(cacheMaxAge, { credentials }));
   if (matchesIfNoneMatch(ctx.get('If-None-Match') || undefined, answer.etag)) {
     ctx.status = 304;
     return;
@@ -52,6 +57,7 @@ const snippetController = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async find(ctx: Context) {
+      varyOnCredentials(ctx);
       const current = await settings().get();
       let query = validQueries.get(current, ctx.querystring);
       if (query === undefined) {
@@ -66,6 +72,7 @@ const snippetController = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async findOne(ctx: Context) {
+      varyOnCredentials(ctx);
       const unknown = Object.keys(queryOf(ctx))[0];
       if (unknown !== undefined) {
         const shown = unknown.length > 60 ? `${unknown.slice(0, 60)}…` : unknown;

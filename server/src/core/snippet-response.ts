@@ -9,42 +9,10 @@
 import { isHttpUrl } from './http-url';
 import { normalizeLanguageCode } from './language';
 
-export interface SnippetCategory {
-  name: string;
-  slug: string;
-}
+import type { Snippet, SnippetCategory, SnippetPagination } from '../../../shared/contracts/snippets';
 
-export interface Snippet {
-  documentId: string;
-  slug: string;
-  title: string;
-  excerpt: string | null;
-  language: string | null;
-  /** ISO 8601 with milliseconds, UTC (`2026-04-27T20:43:39.000Z`). */
-  documentDate: string | null;
-  /** `YYYY-MM-DD`. */
-  sourcePublishedDate: string | null;
-  source: string | null;
-  sourceUrl: string | null;
-  readingTime: number | null;
-  categories: SnippetCategory[];
-}
-
-export interface SnippetPagination {
-  page: number;
-  pageSize: number;
-  pageCount: number;
-  total: number;
-}
-
-export interface SnippetListBody {
-  data: Snippet[];
-  meta: { pagination: SnippetPagination };
-}
-
-export interface SnippetBody {
-  data: Snippet;
-}
+// The public shapes are contracts the admin panel reads too.
+export type { Snippet, SnippetBody, SnippetCategory, SnippetListBody, SnippetPagination } from '../../../shared/contracts/snippets';
 
 /** One published article row, columns aliased to attribute names. */
 export interface SnippetRow {

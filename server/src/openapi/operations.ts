@@ -15,12 +15,14 @@ export const OPERATION_NOTES: Record<string, OperationNotes> = {
     summary: 'List published articles as snippets',
     description:
       'Published articles only, newest documentDate first by default. Any invalid or unknown parameter is a 400 naming it. ' +
-      'Answers carry ETag and Cache-Control; a matching If-None-Match gets a 304.',
+      'Answers carry ETag, Vary: Authorization and Cache-Control (public without credentials, private with them); a matching If-None-Match gets a 304.',
     errors: { 400: 'A parameter is invalid or unknown; error.details.parameter names it' },
   },
   'snippet.findOne': {
     summary: 'Get one published snippet by slug',
-    description: 'Drafts are never served. Answers carry ETag and Cache-Control; a matching If-None-Match gets a 304.',
+    description:
+      'Drafts are never served. Answers carry ETag, Vary: Authorization and Cache-Control (public without credentials, private with them); ' +
+      'a matching If-None-Match gets a 304.',
     errors: { 400: 'A query parameter was given (this route takes none)', 404: 'No published article has this slug' },
   },
   'import.create': {

@@ -1,7 +1,7 @@
 /**
- * Reads of article rows the plugin's rules and admin pages need, past the
- * Document Service (which would populate, sanitize and run middlewares for each).
- * Writes of article rows go through services/direct-writes.ts, never here.
+ * Article rows as the plugin's rules and admin pages need them, past the Document
+ * Service (which would populate, sanitize and run middlewares for each). The one
+ * write here, `repair`, runs only through the direct-write seam (services/direct-writes.ts).
  */
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID } from '../constants';
@@ -85,6 +85,14 @@ export const createArticleRepository = (strapi: Core.Strapi) => {
         slug: string | null;
         publishedAt: unknown;
       }>;
+    },
+
+    /**
+     * Derived values put right in one row before an editor's action publishes it, as any
+     * update of an entry writes (Strapi's query engine: `updatedAt`, row lifecycles).
+     */
+    async repair(rowId: number, changes: Record<string, unknown>): Promise<void> {
+      await query().update({ where: { id: rowId }, data: changes });
     },
 
     /** The languages of published articles, each once (the Newsroom page's language filter). */

@@ -213,7 +213,8 @@ export const createArticleWrites = (strapi: Core.Strapi) => {
     commit<T>(prepared: PreparedWrite, write: () => Promise<T>): Promise<T> {
       return claims().withinWrite(
         async () => {
-          if (prepared.repairs) await direct.updateRows([{ id: prepared.repairs.rowId, changes: prepared.repairs.changes }], { touch: true });
+          const { repairs } = prepared;
+          if (repairs) await direct.updateRows([repairs.rowId], () => articles.repair(repairs.rowId, repairs.changes));
           return write();
         },
         {

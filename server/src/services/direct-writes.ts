@@ -1,16 +1,19 @@
 /**
  * The one seam for writes of article rows that go around the Document Service:
  * the importer's new articles, many at a time (for speed: services/import-bulk.ts
- * holds the SQL), and derived columns put right in rows that exist (the repairs
- * before a publish, the excerpt refresh after an `excerptLength` change). Nothing
- * else in the plugin writes article rows without the Document Service.
+ * holds their SQL), and derived columns put right in rows that exist (the repairs
+ * before a publish, repositories/articles.ts; the excerpt refresh after an
+ * `excerptLength` change, repositories/excerpts.ts). Nothing else in the plugin
+ * writes article rows without the Document Service, and each of these writes runs
+ * through `run` below.
  *
  * What the Document Service gives everyone else, and how a direct write keeps it:
  * - Strapi's validation: `validateNew` runs the validator the Document Service runs
  *   on create; callers validate each new article before `createArticles`.
  * - Snippet caches: emptied before the write (a read racing it cannot store older
  *   rows) and once its transaction has committed (this instance, and the others over
- *   the invalidation bus), as the snippet-cache document middleware does.
+ *   the invalidation bus), as the snippet-cache document middleware does; also when
+ *   the write fails outside a transaction, since it may have written some rows.
  * - Events: `entry.create` (and `entry.publish`) for each new article, after the
  *   commit, so webhooks fire as for any create.
  *
@@ -25,8 +28,6 @@
  *   Repairs and the excerpt refresh maintain derived columns and stay direct.
  */
 import type { Core } from '@strapi/strapi';
-import type { Knex } from 'knex';
-import { ARTICLE_UID } from '../constants';
 import { getService } from '../utils/get-service';
 import { createBulkArticleWriter, type NewArticle } from './import-bulk';
 
@@ -35,14 +36,7 @@ export type { NewArticle };
 /** What a direct write changed: the one input of what must follow it. */
 export type DirectWrite =
   | { action: 'create'; documentIds: string[]; published: boolean }
-  | { action: 'update'; rowIds: number[]; fields: string[] };
-
-export interface RowUpdate {
-  /** The article row (a draft or a published version). */
-  id: number;
-  /** Attribute → value. */
-  changes: Record<string, unknown>;
-}
+  | { action: 'update'; rowIds: number[] };
 
 export const createDirectWrites = (strapi: Core.Strapi) => {
   const bulk = createBulkArticleWriter(strapi);
@@ -63,17 +57,20 @@ export const createDirectWrites = (strapi: Core.Strapi) => {
     });
   }
 
-  const columnOf = (attribute: string): string => {
-    const meta = strapi.db.metadata.get(ARTICLE_UID).attributes[attribute] as { columnName?: string } | undefined;
-    if (!meta) throw new Error(`newsroom: the article has no attribute "${attribute}"`);
-    return meta.columnName ?? attribute;
-  };
-
-  const articleTable = (trx: Knex.Transaction) => {
-    const name = strapi.db.metadata.get(ARTICLE_UID).tableName;
-    const schema = strapi.db.getSchemaName();
-    return schema ? trx(name).withSchema(schema) : trx(name);
-  };
+  /** Every direct write: `work` writes (through a repository), `describe` says what it wrote. */
+  async function run<T>(work: () => Promise<T>, describe: (result: T) => DirectWrite): Promise<T> {
+    invalidate();
+    let result: T;
+    try {
+      result = await work();
+    } catch (error) {
+      // Outside a transaction some rows may be written; inside one, the rollback takes them back.
+      onCommit(async () => invalidate());
+      throw error;
+    }
+    afterCommit(describe(result));
+    return result;
+  }
 
   return {
     /**
@@ -87,45 +84,28 @@ export const createDirectWrites = (strapi: Core.Strapi) => {
      * Writes new articles (drafts, and with `publish` their published versions) and
      * their category links; gives back their documentIds, in order. `settle` runs in
      * the same transaction once the rows are in (the importer hands its claims over
-     * there): if it throws, nothing is announced and the caller's transaction (or this
-     * one) takes the rows back.
+     * there): if it throws, nothing is announced and the transaction (the caller's, or
+     * this one) takes the rows back.
      */
-    async createArticles(
-      articles: NewArticle[],
-      options: { publish: boolean; settle?: (documentIds: string[]) => Promise<void> }
-    ): Promise<string[]> {
-      if (articles.length === 0) return [];
-      invalidate();
-      const documentIds = (await strapi.db.transaction(async () => {
-        const ids = await bulk.insert(articles, { publish: options.publish });
-        await options.settle?.(ids);
-        return ids;
-      })) as string[];
-      afterCommit({ action: 'create', documentIds, published: options.publish });
-      return documentIds;
+    createArticles(articles: NewArticle[], options: { publish: boolean; settle?: (documentIds: string[]) => Promise<void> }): Promise<string[]> {
+      if (articles.length === 0) return Promise.resolve([]);
+      return run(
+        async () =>
+          (await strapi.db.transaction(async () => {
+            const documentIds = await bulk.insert(articles, { publish: options.publish });
+            await options.settle?.(documentIds);
+            return documentIds;
+          })) as string[],
+        (documentIds) => ({ action: 'create', documentIds, published: options.publish })
+      );
     },
 
     /**
-     * Puts derived columns right in existing rows, in one transaction. `touch: true`
-     * writes as any update of an entry does (Strapi's query engine: `updatedAt` and
-     * row lifecycles), for repairs an editor's action is about to publish; `touch:
-     * false` writes the columns only, for maintenance that must neither look like an
-     * edit nor move `updatedAt` (the excerpt refresh).
+     * Columns of existing rows written by `write` (a repository's statement): derived
+     * values put right, never an editorial change. Gives back what `write` gives.
      */
-    async updateRows(updates: RowUpdate[], options: { touch: boolean }): Promise<void> {
-      if (updates.length === 0) return;
-      invalidate();
-      await strapi.db.transaction(async ({ trx }) => {
-        for (const { id, changes } of updates) {
-          if (options.touch) await strapi.db.query(ARTICLE_UID).update({ where: { id }, data: changes });
-          else {
-            const columns = Object.fromEntries(Object.entries(changes).map(([attribute, value]) => [columnOf(attribute), value]));
-            await articleTable(trx).where(columnOf('id'), id).update(columns);
-          }
-        }
-      });
-      const fields = [...new Set(updates.flatMap((update) => Object.keys(update.changes)))];
-      afterCommit({ action: 'update', rowIds: updates.map((update) => update.id), fields });
+    updateRows<T>(rowIds: readonly number[], write: () => Promise<T>): Promise<T> {
+      return run(write, () => ({ action: 'update', rowIds: [...rowIds] }));
     },
   };
 };

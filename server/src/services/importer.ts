@@ -39,27 +39,10 @@ export interface Candidate {
   key: string;
 }
 
-export type PreviewStatus = 'new' | 'duplicate' | 'invalid';
+// The preview the admin's Import view shows is a shared contract.
+import type { ImportPreview, ImportPreviewDocument, ImportPreviewStatus as PreviewStatus } from '../../../shared/contracts/import';
 
-/** One document as the admin's preview table shows it: nothing is written. */
-export interface ImportPreviewDocument {
-  index: number;
-  startLine: number;
-  status: PreviewStatus;
-  title: string | null;
-  /** The fields the article will get (language with the default applied); null when invalid. */
-  article: ParsedArticle | null;
-  /** For a duplicate: the existing article. */
-  documentId: string | null;
-  slug: string | null;
-  errors: ImportIssue[] | null;
-  warnings: ImportIssue[];
-}
-
-export interface ImportPreview {
-  data: ImportPreviewDocument[];
-  meta: { new: number; duplicates: number; invalid: number };
-}
+export type { ImportPreview, ImportPreviewDocument, PreviewStatus };
 
 /**
  * The importer (SPEC 4.4, 6): snippet documents → articles, with every article

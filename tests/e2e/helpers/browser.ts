@@ -2,9 +2,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { tempAppDir } from '../../../scripts/lib/app-copy';
 import { ROOT } from '../../support/strapi-process';
 
-export const SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
+/**
+ * The README's screenshots are replaced only on request (NEWSROOM_UPDATE_SCREENSHOTS=1):
+ * a plain test run writes its own to the temp directory (a folder per checkout) and leaves the tree as it was.
+ */
+export const SCREENSHOTS =
+  process.env.NEWSROOM_UPDATE_SCREENSHOTS === '1' ? path.join(ROOT, 'docs/screenshots') : tempAppDir('newsroom-e2e-screenshots');
 const CHROMIUM = process.env.NEWSROOM_CHROMIUM ?? '/usr/bin/chromium';
 
 export function launchBrowser(): Promise<Browser> {
@@ -15,7 +21,7 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Saves the viewport as docs/screenshots/<name>.png. */
+/** Saves the viewport as <SCREENSHOTS>/<name>.png. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });

@@ -1,7 +1,8 @@
 /**
  * The app the browser tests run against: a copy of the playground in the temp directory
  * (see scripts/lib/app-copy.js for why), with its admin panel built by `strapi build`.
- * Its build and database never collide with anyone else's run.
+ * Its build and database never collide with anyone else's run. Like many real apps, it
+ * has its own Article and Category besides the plugin's (see `addExampleTemplateTypes`).
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -31,9 +32,47 @@ function sourceHash(): string {
   return hash.digest('hex');
 }
 
+/**
+ * The app's own `api::article.article` "Article" and `api::category.category` "Category",
+ * with the uids and display names an app made by `create-strapi-app --example` has (a few of
+ * their fields are enough): the plugin's types must be told apart from them in the admin.
+ */
+export const EXAMPLE_TEMPLATE_TYPES = [
+  {
+    uid: 'api::article.article',
+    schema: {
+      kind: 'collectionType',
+      collectionName: 'articles',
+      info: { singularName: 'article', pluralName: 'articles', displayName: 'Article', description: 'Create your blog content' },
+      options: { draftAndPublish: true },
+      attributes: { title: { type: 'string' }, description: { type: 'text', maxLength: 80 }, slug: { type: 'uid', targetField: 'title' } },
+    },
+  },
+  {
+    uid: 'api::category.category',
+    schema: {
+      kind: 'collectionType',
+      collectionName: 'categories',
+      info: { singularName: 'category', pluralName: 'categories', displayName: 'Category', description: 'Organize your content into categories' },
+      options: { draftAndPublish: false },
+      attributes: { name: { type: 'string' }, slug: { type: 'uid' }, description: { type: 'text' } },
+    },
+  },
+] as const;
+
+function addExampleTemplateTypes(appDir: string): void {
+  for (const { schema } of EXAMPLE_TEMPLATE_TYPES) {
+    const name = schema.info.singularName;
+    const dir = path.join(appDir, 'src', 'api', name, 'content-types', name);
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'schema.json'), `${JSON.stringify(schema, null, 2)}\n`);
+  }
+}
+
 /** Copies the playground and builds its admin panel unless the last build is of the same code. */
 export function prepareE2eApp(log: (message: string) => void = () => undefined): void {
   copyPlayground(E2E_APP);
+  addExampleTemplateTypes(E2E_APP);
   const hash = sourceHash();
   if (process.env.NEWSROOM_E2E_REBUILD !== '1' && fs.existsSync(STAMP) && fs.readFileSync(STAMP, 'utf8') === hash) {
     log('admin build is up to date');

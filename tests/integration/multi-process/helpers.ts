@@ -9,12 +9,15 @@ export interface TwoInstances {
   stop(): Promise<void>;
 }
 
-/** Two Strapi processes on one fresh database (the one NEWSROOM_TEST_DB names). */
-export async function startTwoInstances(env: Record<string, string> = {}): Promise<TwoInstances> {
+/** Two Strapi processes on one fresh database (the one NEWSROOM_TEST_DB names); `each` adds variables for one of them. */
+export async function startTwoInstances(
+  env: Record<string, string> = {},
+  each: { a?: Record<string, string>; b?: Record<string, string> } = {}
+): Promise<TwoInstances> {
   const database = await createTestDatabase();
   // One after the other: the first creates the schema, the second finds it.
-  const a = await startStrapiProcess({ ...database.env, ...env });
-  const b = await startStrapiProcess({ ...database.env, ...env });
+  const a = await startStrapiProcess({ ...database.env, ...env, ...each.a });
+  const b = await startStrapiProcess({ ...database.env, ...env, ...each.b });
   const { apiToken } = await adminCredentials(a.url);
   return {
     a,

@@ -1,10 +1,12 @@
-import { Box, Button, Flex, Typography } from '@strapi/design-system';
+import * as React from 'react';
+import { Box, Button, Flex, Typography, VisuallyHidden } from '@strapi/design-system';
 import { Check, Eye, Plus } from '@strapi/icons';
 import { BackButton, Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { PERMISSIONS } from '../../permissions';
 import { errorMessage, errorStatus } from '../../utils/api-error';
 import { getTranslation } from '../../utils/getTranslation';
+import { reveal } from '../../utils/reveal';
 import { ImportPreviewTable } from './ImportPreviewTable';
 import { ImportResults } from './ImportResults';
 import { ImportSource } from './ImportSource';
@@ -38,6 +40,35 @@ const ImportView = () => {
 
   const documents = step.name === 'preview' ? step.preview.data : [];
   const newCount = documents.filter((document) => document.status === 'new').length;
+  const previewTitle = formatMessage(
+    {
+      id: getTranslation('import.preview.title'),
+      defaultMessage: 'Preview: {ready} of {total, plural, one {# document} other {# documents}} ready to import',
+    },
+    { ready: newCount, total: documents.length }
+  );
+
+  // The preview (below the text) and the result (in its place) appear without a page change:
+  // show them, move focus there, and say it in the live region below.
+  const previewHeading = React.useRef<HTMLHeadingElement>(null);
+  const resultHeading = React.useRef<HTMLHeadingElement>(null);
+  React.useEffect(() => {
+    if (step.name === 'preview') reveal(previewHeading.current);
+    if (step.name === 'result') reveal(resultHeading.current);
+  }, [step]);
+  const announcement =
+    step.name === 'preview'
+      ? previewTitle
+      : step.name === 'result'
+        ? formatMessage(
+            {
+              id: getTranslation('import.result.announcement'),
+              defaultMessage:
+                'Import finished: {created} created, {duplicates, plural, one {# duplicate} other {# duplicates}}, {invalid} invalid',
+            },
+            { ...step.result.meta }
+          )
+        : '';
 
   return (
     <Page.Main>
@@ -55,7 +86,7 @@ const ImportView = () => {
           {step.name === 'result' ? (
             <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
               <Flex direction="column" alignItems="stretch" gap={4}>
-                <Typography variant="delta" tag="h2">
+                <Typography variant="delta" tag="h2" ref={resultHeading} tabIndex={-1}>
                   {formatMessage({ id: getTranslation('import.result.title'), defaultMessage: 'Import result' })}
                 </Typography>
                 <ImportResults result={step.result} />
@@ -87,14 +118,8 @@ const ImportView = () => {
           {step.name === 'preview' ? (
             <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
               <Flex direction="column" alignItems="stretch" gap={4}>
-                <Typography variant="delta" tag="h2">
-                  {formatMessage(
-                    {
-                      id: getTranslation('import.preview.title'),
-                      defaultMessage: 'Preview: {ready} of {total, plural, one {# document} other {# documents}} ready to import',
-                    },
-                    { ready: newCount, total: documents.length }
-                  )}
+                <Typography variant="delta" tag="h2" ref={previewHeading} tabIndex={-1} data-testid="import-preview-heading">
+                  {previewTitle}
                 </Typography>
                 {documents.length === 0 ? (
                   <Typography textColor="neutral600">
@@ -141,6 +166,9 @@ const ImportView = () => {
             </Box>
           ) : null}
         </Flex>
+        <VisuallyHidden aria-live="polite" role="status" data-testid="import-announcement">
+          {announcement}
+        </VisuallyHidden>
       </Layouts.Content>
     </Page.Main>
   );

@@ -17,23 +17,27 @@ const COLUMNS = [
   { key: 'index', defaultMessage: 'Document' },
   { key: 'status', defaultMessage: 'Result' },
   { key: 'title', defaultMessage: 'Article' },
-  { key: 'reason', defaultMessage: 'Reason' },
+  { key: 'notes', defaultMessage: 'Problems and notes' },
 ] as const;
 
-const Reason = ({ item }: { item: ImportResultItem }) => {
+/**
+ * Why a document was not imported, and the warnings of every document, created ones
+ * included: lines the parser ignored (`unknown header line "Author: …"`) were left out of the article.
+ */
+const Notes = ({ item }: { item: ImportResultItem }) => {
   const { formatMessage } = useIntl();
-  if (item.status === 'invalid') return <IssueList errors={item.errors} />;
-  if (item.status === 'duplicate') {
-    return (
+  if (item.status !== 'duplicate') return <IssueList errors={item.errors} warnings={item.warnings} />;
+  return (
+    <Flex direction="column" alignItems="flex-start" gap={1}>
       <WrappingText variant="pi" textColor="neutral600">
         {formatMessage({
           id: getTranslation('import.result.duplicateReason'),
           defaultMessage: 'An article with the same source, title and document date already exists; nothing was changed.',
         })}
       </WrappingText>
-    );
-  }
-  return <Typography textColor="neutral500">–</Typography>;
+      {item.warnings.length > 0 ? <IssueList warnings={item.warnings} /> : null}
+    </Flex>
+  );
 };
 
 /** What the import did with each document, with links to the articles. */
@@ -43,7 +47,7 @@ export const ImportResults = ({ result }: { result: ImportResult }) => {
 
   return (
     <Flex direction="column" alignItems="stretch" gap={4}>
-      <Typography variant="omega" textColor="neutral800" role="status">
+      <Typography variant="omega" textColor="neutral800">
         {formatMessage(
           {
             id: getTranslation('import.result.summary'),
@@ -90,7 +94,7 @@ export const ImportResults = ({ result }: { result: ImportResult }) => {
                   )}
                 </Td>
                 <Td maxWidth="480px">
-                  <Reason item={item} />
+                  <Notes item={item} />
                 </Td>
               </Tr>
             );

@@ -1,5 +1,5 @@
 /** Which dropped files the import takes, and how their texts join the pasted text. */
-export { MAX_IMPORT_BYTES } from '../../../../server/src/core/import/limits';
+export { MAX_IMPORT_BYTES } from '../../../../shared/contracts/import';
 
 const ACCEPTED_EXTENSIONS = ['.txt', '.md', '.markdown'];
 

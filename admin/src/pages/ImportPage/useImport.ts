@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
-import type { ImportPreview, ImportResult } from '../../api/types';
+import type { ImportPreview, ImportResult, PreviewImport, RunImport } from '../../api/types';
 
 export type ImportStep =
   | { name: 'edit' }
@@ -26,7 +26,7 @@ export function useImport() {
   const preview = React.useCallback(async () => {
     setBusy('preview');
     try {
-      const { data } = await post<ImportPreview>('/newsroom/import/preview', { documents: [text] });
+      const { data } = await post<PreviewImport.Response>('/newsroom/import/preview', { documents: [text] } satisfies PreviewImport.Request);
       setStep({ name: 'preview', preview: data });
     } finally {
       setBusy(null);
@@ -37,7 +37,7 @@ export function useImport() {
     async (publish: boolean) => {
       setBusy(publish ? 'publish' : 'drafts');
       try {
-        const { data } = await post<ImportResult>('/newsroom/import', { documents: [text], publish });
+        const { data } = await post<RunImport.Response>('/newsroom/import', { documents: [text], publish } satisfies RunImport.Request);
         setStep({ name: 'result', result: data });
       } finally {
         setBusy(null);

@@ -10,6 +10,8 @@ interface SettingsFormProps {
   errors: Partial<Record<SettingKey, boolean>>;
   disabled: boolean;
   onChange<K extends SettingKey>(key: K, value: SettingsFormValues[K]): void;
+  /** The editor left the field: time to check it. */
+  onLeave(key: SettingKey): void;
 }
 
 /** Labels, hints and the message shown when the value breaks the rule, per setting (SPEC 5). */
@@ -42,14 +44,21 @@ const TEXTS: Record<SettingKey, { label: string; hint: string; invalid: string }
 };
 
 /** Every setting of SPEC 5, each with its hint and, when invalid, the rule it breaks. */
-export const SettingsForm = ({ values, errors, disabled, onChange }: SettingsFormProps) => {
+export const SettingsForm = ({ values, errors, disabled, onChange, onLeave }: SettingsFormProps) => {
   const { formatMessage } = useIntl();
   const text = (key: SettingKey, part: 'label' | 'hint' | 'invalid') =>
     formatMessage({ id: getTranslation(`settings.${key}.${part}`), defaultMessage: TEXTS[key][part] });
 
   const field = (key: SettingKey, input: React.ReactNode) => (
     <Grid.Item col={6} s={12} direction="column" alignItems="stretch" key={key}>
-      <Field.Root name={key} hint={text(key, 'hint')} error={errors[key] ? text(key, 'invalid') : undefined} required={key !== 'languages'}>
+      <Field.Root
+        name={key}
+        hint={text(key, 'hint')}
+        error={errors[key] ? text(key, 'invalid') : undefined}
+        required={key !== 'languages'}
+        // React's blur bubbles: leaving the input, or the time-zone list, of this field.
+        onBlur={() => onLeave(key)}
+      >
         <Field.Label>{text(key, 'label')}</Field.Label>
         {input}
         <Field.Hint />

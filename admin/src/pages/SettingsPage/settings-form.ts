@@ -1,11 +1,13 @@
 /**
  * The settings form's values and their checks. The rules are the server's own
- * (`validateSettings` from server/src/core/settings.ts), so the form and
- * `PUT /newsroom/settings` never disagree; the form only says it in the admin's language.
+ * (shared/validation/settings.ts, which `PUT /newsroom/settings` runs too), so the
+ * form and the server never disagree; the form only says it in the admin's language.
  */
-import { SETTING_KEYS, validateSettings, type NewsroomSettings } from '../../../../server/src/core/settings';
+import { SETTING_KEYS, type NewsroomSettings, type SettingKey } from '../../../../shared/contracts/settings';
+import { settingOf, validateSettings } from '../../../../shared/validation/settings';
 
-export type SettingKey = (typeof SETTING_KEYS)[number];
+export type { SettingKey };
+export { SETTING_KEYS };
 
 /** What the inputs hold: numbers may be cleared, the language list is typed as text. */
 export interface SettingsFormValues {
@@ -37,16 +39,28 @@ export const toSettings = (values: SettingsFormValues) => ({
   cacheMaxAge: values.cacheMaxAge,
 });
 
-/** The fields whose value breaks a rule, with the server's wording of the rule. */
+/** The fields whose value breaks a rule, with the rule's wording. */
 export const invalidFields = (values: SettingsFormValues): Partial<Record<SettingKey, string>> => {
   const result = validateSettings(toSettings(values));
   if (result.ok) return {};
   const fields: Partial<Record<SettingKey, string>> = {};
   for (const issue of result.issues) {
-    const key = issue.key.replace(/\[.*$/, '') as SettingKey;
-    if (SETTING_KEYS.includes(key) && fields[key] === undefined) fields[key] = issue.message;
+    const key = settingOf(issue);
+    if (key !== null && fields[key] === undefined) fields[key] = issue.message;
   }
   return fields;
+};
+
+/**
+ * Fields whose rule also reads another field: leaving `languages` checks `defaultLanguage`
+ * too, which must be one of them.
+ */
+export const FIELDS_CHECKED_ON_LEAVE: Record<SettingKey, SettingKey[]> = {
+  excerptLength: ['excerptLength'],
+  defaultLanguage: ['defaultLanguage'],
+  languages: ['languages', 'defaultLanguage'],
+  importTimeZone: ['importTimeZone'],
+  cacheMaxAge: ['cacheMaxAge'],
 };
 
 export const sameValues = (a: SettingsFormValues, b: SettingsFormValues) =>

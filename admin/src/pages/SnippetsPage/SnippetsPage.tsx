@@ -4,7 +4,7 @@ import { EmptyDocuments } from '@strapi/icons/symbols';
 import { Layouts, Page, Pagination, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
-import type { SnippetFilterOptions, SnippetList } from '../../api/types';
+import type { GetSnippetFilters, GetSnippets } from '../../api/types';
 import { useAdminGet } from '../../hooks/useAdminGet';
 import { PERMISSIONS } from '../../permissions';
 import { errorMessage } from '../../utils/api-error';
@@ -17,8 +17,8 @@ import { DEFAULT_PAGE_SIZE, useSnippetQuery } from './useSnippetQuery';
 export const SnippetsPage = () => {
   const { formatMessage } = useIntl();
   const { query, setFilter, clearFilters, apiQuery, hasFilters } = useSnippetQuery();
-  const snippets = useAdminGet<SnippetList>('/newsroom/snippets', apiQuery);
-  const filters = useAdminGet<{ data: SnippetFilterOptions }>('/newsroom/filters');
+  const snippets = useAdminGet<GetSnippets.Response>('/newsroom/snippets', apiQuery);
+  const filters = useAdminGet<GetSnippetFilters.Response>('/newsroom/filters');
   const { allowedActions } = useRBAC(PERMISSIONS.import);
 
   const title = formatMessage({ id: getTranslation('plugin.name'), defaultMessage: 'Newsroom' });

@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { useQueryParams, withEncodedUserParams } from '@strapi/strapi/admin';
+import type { GetSnippets } from '../../api/types';
 
 /** The Newsroom page's state lives in the URL, so a filtered page can be bookmarked and shared. */
 export interface SnippetUrlQuery {
@@ -34,11 +35,11 @@ export function useSnippetQuery() {
 
   /** The query string for `GET /newsroom/snippets` (the snippet endpoint's rules). */
   const apiQuery = React.useMemo(() => {
-    const params = new URLSearchParams({ page: query.page ?? '1', pageSize: query.pageSize ?? DEFAULT_PAGE_SIZE });
-    if (query._q) params.set('q', query._q);
-    if (query.category) params.set('category', query.category);
-    if (query.language) params.set('language', query.language);
-    return params;
+    const api: GetSnippets.Query = { page: query.page ?? '1', pageSize: query.pageSize ?? DEFAULT_PAGE_SIZE };
+    if (query._q) api.q = query._q;
+    if (query.category) api.category = query.category;
+    if (query.language) api.language = query.language;
+    return new URLSearchParams(api as Record<string, string>);
   }, [query._q, query.category, query.language, query.page, query.pageSize]);
 
   const hasFilters = Boolean(query._q || query.category || query.language);

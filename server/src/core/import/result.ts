@@ -1,15 +1,20 @@
 /**
  * The import answer (SPEC 4.4), declared once as a schema: the route shows it in
  * the OpenAPI document and the types below derive from it. Absent optional
- * fields are null, never missing or an empty string.
+ * fields are null, never missing or an empty string. The shapes themselves are the
+ * contracts in shared/contracts/import.ts, which the admin panel reads; each schema must
+ * produce its contract (`satisfies`), so the two cannot drift apart.
  */
 import { z } from 'zod';
+import type { ImportDocumentResult, ImportIssue, ImportResult } from '../../../../shared/contracts/import';
 import type { ParsedDocument, ParseIssue } from '../document-parser';
+
+export type { ImportDocumentResult, ImportIssue, ImportResult } from '../../../../shared/contracts/import';
 
 const issueSchema = z.object({
   line: z.number().int().min(1).describe('1-based, in the submitted text (JSON form: in that document\'s string)'),
   message: z.string(),
-});
+}) satisfies z.ZodType<ImportIssue>;
 
 export const importDocumentResultSchema = z.object({
   index: z.number().int().min(0).describe('Position of the document in the request, from 0'),
@@ -19,16 +24,12 @@ export const importDocumentResultSchema = z.object({
   title: z.string().nullable(),
   errors: z.array(issueSchema).nullable().describe('Why the document is invalid'),
   warnings: z.array(issueSchema).describe('Lines the parser ignored, and similar notes'),
-});
+}) satisfies z.ZodType<ImportDocumentResult>;
 
 export const importResultSchema = z.object({
   data: z.array(importDocumentResultSchema),
   meta: z.object({ created: z.number().int(), duplicates: z.number().int(), invalid: z.number().int() }),
-});
-
-export type ImportIssue = z.infer<typeof issueSchema>;
-export type ImportDocumentResult = z.infer<typeof importDocumentResultSchema>;
-export type ImportResult = z.infer<typeof importResultSchema>;
+}) satisfies z.ZodType<ImportResult>;
 
 export interface ArticleRef {
   documentId: string;

@@ -1,0 +1,41 @@
+/**
+ * Settings → Newsroom (SPEC 5): the settings object and the admin routes that read
+ * and change it. The admin panel and the server both import this file.
+ */
+
+export interface NewsroomSettings {
+  excerptLength: number;
+  defaultLanguage: string;
+  languages: string[];
+  importTimeZone: string;
+  cacheMaxAge: number;
+}
+
+/** The keys in the order forms and messages list them. */
+export const SETTING_KEYS = [
+  'excerptLength',
+  'defaultLanguage',
+  'languages',
+  'importTimeZone',
+  'cacheMaxAge',
+] as const satisfies ReadonlyArray<keyof NewsroomSettings>;
+
+export type SettingKey = (typeof SETTING_KEYS)[number];
+
+/** `GET /newsroom/settings`: the effective settings (config file, then what an admin saved). */
+export declare namespace GetSettings {
+  export interface Response {
+    data: NewsroomSettings;
+  }
+}
+
+/**
+ * `PUT /newsroom/settings`: some of the keys; those left out keep their value. A bad value
+ * is a 400 whose `error.details.errors[]` name the key in `path` (`['languages[1]']`).
+ */
+export declare namespace UpdateSettings {
+  export type Request = Partial<NewsroomSettings>;
+  export interface Response {
+    data: NewsroomSettings;
+  }
+}
