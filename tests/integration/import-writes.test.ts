@@ -234,6 +234,25 @@ describe('import writes', () => {
       unsubscribe();
     }
   });
+
+  it('writes a document the batch could not with the slug it claimed for it, and leaves no placeholder claim', async () => {
+    const unsubscribe = app.strapi.db.lifecycles.subscribe({
+      models: [ARTICLE],
+      beforeCreateMany() {
+        throw new Error('multi-row inserts refused by this test');
+      },
+    }) as unknown as () => void;
+    try {
+      const title = uniqueTitle('Fallback slug');
+      const answer = importAnswer((await api.text(buildDocument({ title }), '?publish=true')).body);
+      const slug = title.toLowerCase().replace(/\s+/g, '-');
+      expect(answer.data[0]).toMatchObject({ status: 'created', slug });
+      const claims = await app.strapi.db.connection('newsroom_claims').where({ scope: 'article-slug' }).andWhere('claim_key', 'like', `${slug}%`);
+      expect(claims.map((claim: { claim_key: string; owner: string }) => [claim.claim_key, claim.owner])).toEqual([[slug, answer.data[0].documentId]]);
+    } finally {
+      unsubscribe();
+    }
+  });
 });
 
 async function waitFor(condition: () => boolean, timeoutMs = 5000) {

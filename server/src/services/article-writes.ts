@@ -83,8 +83,12 @@ const checked = (row: ArticleRow, settings: ArticleSettings, options: { publishi
   return result.repairs;
 };
 
-/** Writes prepared by the importer for the Document Service path, found by their data object. */
-const handedOff = new WeakMap<object, PreparedWrite>();
+/**
+ * Carries a write the importer prepared to the article middleware inside the data it
+ * gives the Document Service: a symbol key survives the copies other plugins'
+ * middlewares may make of the data, and no serialization or validator sees it.
+ */
+const PREPARED = Symbol('newsroom.preparedArticleWrite');
 
 export const createArticleWrites = (strapi: Core.Strapi) => {
   const settings = () => getService(strapi, 'settings');
@@ -233,18 +237,17 @@ export const createArticleWrites = (strapi: Core.Strapi) => {
 
     abandon,
 
-    /** A prepared create the Document Service will be given as `data`: the middleware then writes it as prepared. */
+    /** The data to give the Document Service for a prepared create: the middleware then writes it as prepared. */
     handOff(prepared: PreparedWrite): Record<string, unknown> {
-      handedOff.set(prepared.data, prepared);
-      return prepared.data;
+      return { ...prepared.data, [PREPARED]: prepared };
     },
 
-    /** The prepared write handed off with this data, if any (once). */
+    /** The prepared write handed off in this data, with the data as it reached the middleware; null for any other data. */
     takeHandedOff(data: Record<string, unknown> | undefined): PreparedWrite | null {
-      if (!data) return null;
-      const prepared = handedOff.get(data) ?? null;
-      handedOff.delete(data);
-      return prepared;
+      const prepared = (data as { [PREPARED]?: PreparedWrite } | undefined)?.[PREPARED];
+      if (!data || !prepared) return null;
+      const { [PREPARED]: _carried, ...rest } = data as Record<string | symbol, unknown>;
+      return { ...prepared, data: rest as Record<string, unknown> };
     },
 
     /** After a delete: the slug (and any import key) goes once no version of the article is left. */
