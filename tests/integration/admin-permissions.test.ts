@@ -8,6 +8,7 @@
 import { createAdmin, createAdminWithRole, createRole, registerSuperAdmin, type AdminSession, type Permission } from './helpers/admin';
 import { articles, categories } from './helpers/documents';
 import { uniqueTitle } from './helpers/factories';
+import { refuseBulkArticleInserts } from './helpers/faults';
 import { ARTICLE, CATEGORY, importAnswer, importApi } from './helpers/import';
 import { useStrapi } from './helpers/strapi';
 import { buildDocument } from '../unit/factories/document';
@@ -140,18 +141,13 @@ describe('admin routes under role conditions and field permissions', () => {
 
     it('record the creator on the one-by-one path too', async () => {
       // Refusing multi-row inserts sends the import through the Document Service, one document at a time.
-      const unsubscribe = app.strapi.db.lifecycles.subscribe({
-        models: [ARTICLE],
-        beforeCreateMany() {
-          throw new Error('multi-row inserts refused by this test');
-        },
-      }) as unknown as () => void;
+      const bulkRefused = refuseBulkArticleInserts(app);
       try {
         const answer = await importAs(alice, [buildDocument({ title: uniqueTitle('Imported one by one') })]);
         expect(answer.meta).toEqual({ created: 1, duplicates: 0, invalid: 0 });
         await compareWithContentManager(alice, answer.data[0].documentId as string, false);
       } finally {
-        unsubscribe();
+        await bulkRefused.remove();
       }
     });
 
