@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID, CATEGORY_UID } from './constants';
-import { nextFreeSlug, slugFromText, suffixSearchPrefix } from './core/slug';
-import type { ClaimScope, ClaimsRepository } from './repositories/claims';
+import { slugFromText } from './core/slug';
+import type { ClaimScope } from './services/claims';
+import { getService } from './utils/get-service';
 
 interface GenerateArgs {
   contentTypeUID: string;
@@ -28,7 +29,7 @@ export const proposeSlugsInContentManager = (strapi: Core.Strapi) => {
   const uid = strapi.plugin('content-manager')?.service('uid') as UidService | undefined;
   if (!uid) return;
   const original = uid.generateUIDField.bind(uid);
-  const claims = strapi.plugin('newsroom').service('claims') as ClaimsRepository;
+  const claims = getService(strapi, 'claims');
 
   uid.generateUIDField = async (args) => {
     const target = TARGETS[args.contentTypeUID];
@@ -37,6 +38,6 @@ export const proposeSlugsInContentManager = (strapi: Core.Strapi) => {
     const base = typeof value === 'string' ? slugFromText(value) : '';
     // Nothing to propose: the plugin gives a fallback slug when the document is saved.
     if (base === '') return '';
-    return nextFreeSlug(base, await claims.keysWithPrefix(target.scope, suffixSearchPrefix(base)));
+    return claims.proposeSlug(target.scope, base);
   };
 };

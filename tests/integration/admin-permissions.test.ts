@@ -8,8 +8,9 @@
 import { createAdmin, createAdminWithRole, createRole, registerSuperAdmin, type AdminSession, type Permission } from './helpers/admin';
 import { articles, categories } from './helpers/documents';
 import { uniqueTitle } from './helpers/factories';
-import { ARTICLE, CATEGORY, importApi, type ImportAnswer } from './helpers/import';
-import { startStrapi, type TestApp } from './helpers/strapi';
+import { refuseBulkArticleInserts } from './helpers/faults';
+import { ARTICLE, CATEGORY, importAnswer, importApi } from './helpers/import';
+import { useStrapi } from './helpers/strapi';
 import { buildDocument } from '../unit/factories/document';
 
 type Row = Record<string, unknown>;
@@ -19,7 +20,7 @@ const CM = '/content-manager/collection-types';
 const OWN = ['admin::is-creator'];
 
 describe('admin routes under role conditions and field permissions', () => {
-  let app: TestApp;
+  const app = useStrapi();
   let admin: AdminSession;
   /** Two authors sharing a role limited to their own articles. */
   let alice: Session;
@@ -34,7 +35,6 @@ describe('admin routes under role conditions and field permissions', () => {
   ];
 
   beforeAll(async () => {
-    app = await startStrapi();
     admin = await registerSuperAdmin(app);
     const author = await createRole(app, 'Own articles author', authorPermissions);
     alice = await createAdminWithRole(app, 'Alice Author', author);
@@ -42,7 +42,6 @@ describe('admin routes under role conditions and field permissions', () => {
     // Categories the documents name by default, created beforehand: authors may not create categories.
     for (const name of ['International', 'Snippets']) await categories(app).create({ data: { name } });
   });
-  afterAll(async () => app?.stop());
 
   /** A draft created through the Content Manager by `session`, which records it as the creator. */
   const cmCreate = async (session: AdminSession, data: Row, path = '') => {
@@ -61,7 +60,7 @@ describe('admin routes under role conditions and field permissions', () => {
   const importAs = async (session: AdminSession, documents: string[], publish = false) => {
     const res = await session.post('/newsroom/import', { documents, publish });
     expect(res.status).toBe(200);
-    return res.body as ImportAnswer;
+    return importAnswer(res.body);
   };
 
   describe('the snippet preview of one article', () => {
@@ -142,18 +141,13 @@ describe('admin routes under role conditions and field permissions', () => {
 
     it('record the creator on the one-by-one path too', async () => {
       // Refusing multi-row inserts sends the import through the Document Service, one document at a time.
-      const unsubscribe = app.strapi.db.lifecycles.subscribe({
-        models: [ARTICLE],
-        beforeCreateMany() {
-          throw new Error('multi-row inserts refused by this test');
-        },
-      }) as unknown as () => void;
+      const bulkRefused = refuseBulkArticleInserts(app);
       try {
         const answer = await importAs(alice, [buildDocument({ title: uniqueTitle('Imported one by one') })]);
         expect(answer.meta).toEqual({ created: 1, duplicates: 0, invalid: 0 });
         await compareWithContentManager(alice, answer.data[0].documentId as string, false);
       } finally {
-        unsubscribe();
+        await bulkRefused.remove();
       }
     });
 
@@ -261,11 +255,11 @@ describe('admin routes under role conditions and field permissions', () => {
       const newName = `Token category ${Date.now().toString(36)}`;
       const text = buildDocument({ title: uniqueTitle('Token new category'), category: `,English,${newName}` });
 
-      const refused = (await importOnly.text(`${buildDocument({ title: uniqueTitle('Token existing') })}\n${text}`)).body as ImportAnswer;
+      const refused = importAnswer((await importOnly.text(`${buildDocument({ title: uniqueTitle('Token existing') })}\n${text}`)).body);
       expect(refused.data.map((entry) => entry.status)).toEqual(['created', 'invalid']);
       expect(refused.data[1].errors?.[0].message).toMatch(/plugin::newsroom\.category\.create/);
 
-      const allowed = (await withCategories.text(text)).body as ImportAnswer;
+      const allowed = importAnswer((await withCategories.text(text)).body);
       expect(allowed.data[0].status).toBe('created');
       expect(await app.strapi.db.query(CATEGORY).count({ where: { name: newName } })).toBe(1);
       // Nothing records an admin as the creator of a content-API import, as for a REST create.
@@ -278,7 +272,7 @@ describe('admin routes under role conditions and field permissions', () => {
       const documents = Array.from({ length: 101 }, (_, i) =>
         buildDocument({ title: uniqueTitle(`Cap ${i}`), category: `,English,Capped ${stamp} ${i}` })
       );
-      const answer = (await importApi(app).json({ documents })).body as ImportAnswer;
+      const answer = importAnswer((await importApi(app).json({ documents })).body);
       expect(answer.meta).toEqual({ created: 100, duplicates: 0, invalid: 1 });
       expect(answer.data[100].status).toBe('invalid');
       expect(answer.data[100].errors?.[0].message).toMatch(/at most 100 new categories/);

@@ -1,18 +1,16 @@
 import { articleData, words } from './helpers/factories';
 import { articles } from './helpers/documents';
 import { rest, type RestArticle } from './helpers/rest';
-import { startStrapi, type TestApp } from './helpers/strapi';
+import { useStrapi } from './helpers/strapi';
 
 
 describe('article fields', () => {
-  let app: TestApp;
+  const app = useStrapi();
   let api: ReturnType<typeof rest>;
 
   beforeAll(async () => {
-    app = await startStrapi();
     api = rest(app);
   });
-  afterAll(async () => app?.stop());
 
   const docs = () => articles(app);
   const created = async (data: Record<string, unknown>, status: 'draft' | 'published' = 'draft') => {

@@ -1,19 +1,18 @@
 import { articleData, uniqueTitle } from './helpers/factories';
 import { articles } from './helpers/documents';
+import { failWhen } from './helpers/faults';
 import { rest, type RestArticle } from './helpers/rest';
-import { startStrapi, type TestApp } from './helpers/strapi';
+import { useStrapi } from './helpers/strapi';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 describe('article slug', () => {
-  let app: TestApp;
+  const app = useStrapi();
   let api: ReturnType<typeof rest>;
 
   beforeAll(async () => {
-    app = await startStrapi();
     api = rest(app);
   });
-  afterAll(async () => app?.stop());
 
   const docs = () => articles(app);
 
@@ -149,5 +148,31 @@ describe('article slug', () => {
     } finally {
       db.transaction = original;
     }
+  });
+
+  it('leaves neither the article nor a claim behind when its slug claim cannot be handed over to it', async () => {
+    const title = uniqueTitle('Handover refused');
+    const slug = title.toLowerCase().replace(/\s+/g, '-');
+    const claims = () => app.strapi.db.connection('newsroom_claims').where({ scope: 'article-slug', claim_key: slug });
+    // The hand-over from the placeholder to the new documentId fails, after the article rows are written.
+    const fault = await failWhen(
+      app,
+      'newsroom_claims',
+      'UPDATE',
+      `OLD.scope = 'article-slug' AND OLD.claim_key = '${slug}' AND NEW.owner NOT LIKE 'pending:%'`
+    );
+    try {
+      const refused = await api.createArticle(articleData({ title }), 'published');
+      expect(refused.status).not.toBe(201);
+    } finally {
+      await fault.remove();
+    }
+    expect(await docs().count({ filters: { title }, status: 'draft' })).toBe(0);
+    expect(await claims()).toEqual([]);
+
+    const again = await api.createArticle(articleData({ title }));
+    expect(again.status).toBe(201);
+    expect((again.body.data as RestArticle).slug).toBe(slug);
+    expect((await claims()).map((claim: { owner: string }) => claim.owner)).toEqual([(again.body.data as RestArticle).documentId]);
   });
 });

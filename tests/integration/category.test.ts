@@ -1,6 +1,6 @@
 import { uniqueTitle } from './helpers/factories';
 import { rest } from './helpers/rest';
-import { startStrapi, type TestApp } from './helpers/strapi';
+import { useStrapi } from './helpers/strapi';
 
 interface RestCategory {
   documentId: string;
@@ -9,14 +9,12 @@ interface RestCategory {
 }
 
 describe('category', () => {
-  let app: TestApp;
+  const app = useStrapi();
   let api: ReturnType<typeof rest>;
 
   beforeAll(async () => {
-    app = await startStrapi();
     api = rest(app);
   });
-  afterAll(async () => app?.stop());
 
   it('trims surrounding white space and punctuation from the name', async () => {
     const res = await api.createCategory({ name: '  International - ' });

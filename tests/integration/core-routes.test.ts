@@ -1,16 +1,14 @@
 import { articleData } from './helpers/factories';
 import { rest, type RestArticle } from './helpers/rest';
-import { startStrapi, type TestApp } from './helpers/strapi';
+import { useStrapi } from './helpers/strapi';
 
 describe('core REST routes', () => {
-  let app: TestApp;
+  const app = useStrapi();
   let api: ReturnType<typeof rest>;
 
   beforeAll(async () => {
-    app = await startStrapi();
     api = rest(app);
   });
-  afterAll(async () => app?.stop());
 
   it('lists, finds, updates and deletes articles under /api/newsroom/articles', async () => {
     const category = (await api.createCategory({ name: 'Snippets' })).body.data as { documentId: string };

@@ -5,8 +5,8 @@
  */
 import { articles } from './helpers/documents';
 import { articleData, words } from './helpers/factories';
-import { publishArticle, snippetsApi, type SnippetJson } from './helpers/snippets';
-import { startStrapi, type TestApp } from './helpers/strapi';
+import { publishArticle, snippetOne, snippetsApi } from './helpers/snippets';
+import { useStrapi } from './helpers/strapi';
 
 interface ExcerptUpdate {
   id: number;
@@ -19,7 +19,7 @@ interface ExcerptRefresh {
 const length = (text: unknown) => Array.from(String(text)).length;
 
 describe('excerpt regeneration', () => {
-  let app: TestApp;
+  const app = useStrapi();
   const refresh = () => app.strapi.plugin('newsroom').service('excerpt-refresh') as ExcerptRefresh;
   const excerptOf = async (documentId: string) => (await articles(app).findOne({ documentId }))!.excerpt as string;
 
@@ -33,10 +33,6 @@ describe('excerpt regeneration', () => {
     };
   };
 
-  beforeAll(async () => {
-    app = await startStrapi();
-  });
-  afterAll(async () => app?.stop());
 
   it('gives an article whose body an editor saves between the read and the write the excerpt of its new body', async () => {
     const edited = await articles(app).create({ data: articleData({ body: words(100, 'alpha') }) });
@@ -100,13 +96,13 @@ describe('excerpt regeneration', () => {
   it('shows the new excerpts in the next snippet answer', async () => {
     const article = await publishArticle(app, { body: words(100, 'snippet') });
     const api = snippetsApi(app);
-    const before = (await api.one(article.slug as string)).body.data as SnippetJson;
+    const before = snippetOne((await api.one(article.slug as string)).body);
     expect(length(before.excerpt)).toBeGreaterThan(140);
 
     const settings = app.strapi.plugin('newsroom').service('settings') as { update(input: unknown): Promise<unknown> };
     await settings.update({ excerptLength: 140 });
     try {
-      const after = (await api.one(article.slug as string)).body.data as SnippetJson;
+      const after = snippetOne((await api.one(article.slug as string)).body);
       expect(after.excerpt).toMatch(/^snippet( snippet)*…$/);
       expect(length(after.excerpt)).toBeLessThanOrEqual(140);
     } finally {

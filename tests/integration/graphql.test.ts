@@ -13,8 +13,8 @@ import {
   SNIPPETS_QUERY,
   type GraphqlAnswer,
 } from './helpers/graphql';
-import { createCategory, draftArticle, publishArticle, snippetsApi, uniqueWord, type SnippetJson, type SnippetListJson } from './helpers/snippets';
-import { startStrapi, type TestApp } from './helpers/strapi';
+import { createCategory, draftArticle, publishArticle, snippetList, snippetsApi, uniqueWord, type SnippetJson, type SnippetListJson } from './helpers/snippets';
+import { useStrapi } from './helpers/strapi';
 
 type Variables = Record<string, string | number | string[]>;
 
@@ -25,16 +25,14 @@ const toQueryString = (variables: Variables) =>
     .join('&');
 
 describe('GraphQL snippet queries', () => {
-  let app: TestApp;
+  const app = useStrapi();
   let gql: ReturnType<typeof graphql>;
   let rest: ReturnType<typeof snippetsApi>;
 
   beforeAll(async () => {
-    app = await startStrapi();
     gql = graphql(app);
     rest = snippetsApi(app);
   });
-  afterAll(async () => app?.stop());
 
   const listSnippets = (variables: Variables, auth?: string | null) =>
     gql<{ newsroomSnippets: SnippetListJson }>(SNIPPETS_QUERY, variables, auth);
@@ -89,7 +87,7 @@ describe('GraphQL snippet queries', () => {
       expect(answer.errors).toEqual([]);
       const res = await rest.list(toQueryString(variables));
       expect(res.status).toBe(200);
-      expect((res.body as SnippetListJson).data).toHaveLength(expectedOnPage);
+      expect(snippetList(res.body).data).toHaveLength(expectedOnPage);
       expect(answer.data?.newsroomSnippets).toEqual(res.body);
     });
 

@@ -10,19 +10,18 @@ import { buildDocument, type DocumentParts } from '../unit/factories/document';
 import { categories } from './helpers/documents';
 import { uniqueTitle } from './helpers/factories';
 import { alsoRunOnInsert, failWhen, type Fault } from './helpers/faults';
-import { ARTICLE, importApi, type ImportAnswer } from './helpers/import';
-import { startStrapi, type TestApp } from './helpers/strapi';
+import { ARTICLE, importAnswer, importApi, type ImportAnswer } from './helpers/import';
+import { useStrapi } from './helpers/strapi';
 
 type Status = ImportAnswer['data'][number]['status'];
 
 const CLAIMS = 'newsroom_claims';
 
 describe('import under injected database failures', () => {
-  let app: TestApp;
+  const app = useStrapi();
   let faults: Fault[] = [];
 
   beforeAll(async () => {
-    app = await startStrapi();
     // The categories the documents name exist beforehand: their creation is not what is tested here.
     await importApi(app).text(buildDocument({ title: uniqueTitle('Categories') }));
   });
@@ -30,7 +29,6 @@ describe('import under injected database failures', () => {
     for (const fault of faults) await fault.remove();
     faults = [];
   });
-  afterAll(async () => app?.stop());
 
   const inject = async (fault: Promise<Fault>) => faults.push(await fault);
   const removeFaults = async () => {
@@ -44,7 +42,7 @@ describe('import under injected database failures', () => {
   const importDocuments = async (parts: DocumentParts[], publish: boolean) => {
     const res = await importApi(app).json({ documents: parts.map((part) => buildDocument(part)), publish });
     expect(res.status).toBe(200);
-    return res.body as ImportAnswer;
+    return importAnswer(res.body);
   };
 
   /** Each title's documents, with the publication state of their rows. */

@@ -7,8 +7,9 @@
 import { buildDocument } from '../unit/factories/document';
 import { articles, categories, type StoredDocument } from './helpers/documents';
 import { uniqueTitle } from './helpers/factories';
-import { ARTICLE, CATEGORY, importApi, type ImportAnswer } from './helpers/import';
-import { startStrapi, type TestApp } from './helpers/strapi';
+import { refuseBulkArticleInserts } from './helpers/faults';
+import { ARTICLE, CATEGORY, importAnswer, importApi } from './helpers/import';
+import { useStrapi } from './helpers/strapi';
 
 type Row = Record<string, unknown>;
 
@@ -21,19 +22,17 @@ interface JoinTable {
 }
 
 describe('import writes', () => {
-  let app: TestApp;
+  const app = useStrapi();
   let api: ReturnType<typeof importApi>;
 
   beforeAll(async () => {
-    app = await startStrapi();
     api = importApi(app);
   });
-  afterAll(async () => app?.stop());
 
   const importText = async (text: string, query = '?publish=true') => {
     const res = await api.text(text, query);
     expect(res.status).toBe(200);
-    return res.body as ImportAnswer;
+    return importAnswer(res.body);
   };
 
   const articleTable = () => app.strapi.db.metadata.get(ARTICLE).tableName;
@@ -211,12 +210,7 @@ describe('import writes', () => {
 
   it('writes the documents one by one through the Document Service when the batch write fails', async () => {
     // A database lifecycle that refuses multi-row inserts of articles: only the bulk writer uses them.
-    const unsubscribe = app.strapi.db.lifecycles.subscribe({
-      models: [ARTICLE],
-      beforeCreateMany() {
-        throw new Error('multi-row inserts refused by this test');
-      },
-    }) as unknown as () => void;
+    const bulkRefused = refuseBulkArticleInserts(app);
     try {
       const titles = [uniqueTitle('Fallback one'), uniqueTitle('Fallback two')];
       const answer = await importText(titles.map((title) => buildDocument({ title })).join('\n'));
@@ -233,7 +227,21 @@ describe('import writes', () => {
       const again = await importText(titles.map((title) => buildDocument({ title })).join('\n'));
       expect(again.meta).toEqual({ created: 0, duplicates: 2, invalid: 0 });
     } finally {
-      unsubscribe();
+      await bulkRefused.remove();
+    }
+  });
+
+  it('writes a document the batch could not with the slug it claimed for it, and leaves no placeholder claim', async () => {
+    const bulkRefused = refuseBulkArticleInserts(app);
+    try {
+      const title = uniqueTitle('Fallback slug');
+      const answer = importAnswer((await api.text(buildDocument({ title }), '?publish=true')).body);
+      const slug = title.toLowerCase().replace(/\s+/g, '-');
+      expect(answer.data[0]).toMatchObject({ status: 'created', slug });
+      const claims = await app.strapi.db.connection('newsroom_claims').where({ scope: 'article-slug' }).andWhere('claim_key', 'like', `${slug}%`);
+      expect(claims.map((claim: { claim_key: string; owner: string }) => [claim.claim_key, claim.owner])).toEqual([[slug, answer.data[0].documentId]]);
+    } finally {
+      await bulkRefused.remove();
     }
   });
 });

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildDocument, buildFile, lineNumberOf } from '../unit/factories/document';
 import { uniqueTitle } from './helpers/factories';
-import { ARTICLE, CATEGORY, documentsWithTitle, importApi, type ImportAnswer } from './helpers/import';
-import { startStrapi, type TestApp } from './helpers/strapi';
+import { ARTICLE, CATEGORY, documentsWithTitle, importAnswer, importApi } from './helpers/import';
+import { useStrapi } from './helpers/strapi';
 
 const SEED = fs.readFileSync(path.resolve(__dirname, '../fixtures/seed-khamenei-nuclear-talks.txt'), 'utf8');
 const SEED_TITLE = "Iran's Supreme Leader shifts Stance on Nuclear talks with the U.S.";
@@ -26,14 +26,12 @@ interface StoredArticle {
 }
 
 describe('import endpoint', () => {
-  let app: TestApp;
+  const app = useStrapi();
   let api: ReturnType<typeof importApi>;
 
   beforeAll(async () => {
-    app = await startStrapi();
     api = importApi(app);
   });
-  afterAll(async () => app?.stop());
 
   const findArticle = async (documentId: string, status: 'draft' | 'published' = 'draft') =>
     (await app.strapi.documents(ARTICLE).findOne({ documentId, status, populate: ['categories'] })) as StoredArticle | null;
@@ -50,7 +48,7 @@ describe('import endpoint', () => {
     it('becomes a draft article with every field as SPEC 6 says', async () => {
       const res = await api.text(SEED);
       expect(res.status).toBe(200);
-      const answer = res.body as ImportAnswer;
+      const answer = importAnswer(res.body);
       expect(answer.meta).toEqual({ created: 1, duplicates: 0, invalid: 0 });
       expect(answer.data).toEqual([
         {
@@ -94,8 +92,8 @@ describe('import endpoint', () => {
       const second = await api.json({ documents: [SEED] });
       for (const res of [first, second]) {
         expect(res.status).toBe(200);
-        expect((res.body as ImportAnswer).meta).toEqual({ created: 0, duplicates: 1, invalid: 0 });
-        expect((res.body as ImportAnswer).data[0]).toMatchObject({
+        expect(importAnswer(res.body).meta).toEqual({ created: 0, duplicates: 1, invalid: 0 });
+        expect(importAnswer(res.body).data[0]).toMatchObject({
           status: 'duplicate',
           slug: 'irans-supreme-leader-shifts-stance-on-nuclear-talks-with-the-us',
           title: SEED_TITLE,
@@ -110,21 +108,21 @@ describe('import endpoint', () => {
     it('publishes with JSON { publish: true }', async () => {
       const res = await api.json({ documents: [doc()], publish: true });
       expect(res.status).toBe(200);
-      const entry = (res.body as ImportAnswer).data[0];
+      const entry = importAnswer(res.body).data[0];
       expect(entry.status).toBe('created');
       expect((await findArticle(entry.documentId as string, 'published'))?.slug).toBe(entry.slug);
     });
 
     it('publishes text with ?publish=true', async () => {
       const res = await api.text(doc(), '?publish=true');
-      const entry = (res.body as ImportAnswer).data[0];
+      const entry = importAnswer(res.body).data[0];
       expect(entry.status).toBe('created');
       expect(await findArticle(entry.documentId as string, 'published')).not.toBeNull();
     });
 
     it('keeps drafts with ?publish=false and with JSON { publish: false }', async () => {
       for (const res of [await api.text(doc(), '?publish=false'), await api.json({ documents: [doc()], publish: false })]) {
-        const entry = (res.body as ImportAnswer).data[0];
+        const entry = importAnswer(res.body).data[0];
         expect(entry.status).toBe('created');
         expect(await findArticle(entry.documentId as string, 'published')).toBeNull();
       }
@@ -147,7 +145,7 @@ describe('import endpoint', () => {
       const title = uniqueTitle('Publishable');
       const text = buildFile([{ title: uniqueTitle('No body'), body: '   ' }, { title }]);
       const res = await api.text(text, '?publish=true');
-      expect((res.body as ImportAnswer).meta).toEqual({ created: 1, duplicates: 0, invalid: 1 });
+      expect(importAnswer(res.body).meta).toEqual({ created: 1, duplicates: 0, invalid: 1 });
     });
   });
 
@@ -172,7 +170,7 @@ describe('import endpoint', () => {
 
       const res = await api.text(text);
       expect(res.status).toBe(200);
-      const { data, meta } = res.body as ImportAnswer;
+      const { data, meta } = importAnswer(res.body);
       expect(meta).toEqual({ created: 2, duplicates: 1, invalid: 3 });
       expect(data.map((entry) => entry.index)).toEqual([0, 1, 2, 3, 4, 5]);
       expect(data.map((entry) => entry.status)).toEqual(['invalid', 'created', 'invalid', 'duplicate', 'invalid', 'created']);
@@ -191,7 +189,7 @@ describe('import endpoint', () => {
       const good = doc();
       const bad = buildDocument({ title: uniqueTitle('Bad'), body: '' });
       const res = await api.json({ documents: [good, bad, ''] });
-      const { data } = res.body as ImportAnswer;
+      const { data } = importAnswer(res.body);
       expect(data.map((entry) => entry.status)).toEqual(['created', 'invalid', 'invalid']);
       expect(data[1].errors).toEqual([{ line: lineNumberOf(bad, '---'), message: 'document has no body' }]);
       expect(data[2]).toMatchObject({ index: 2, title: null, errors: [{ line: 1, message: expect.stringMatching(/empty/) }] });
@@ -199,7 +197,7 @@ describe('import endpoint', () => {
 
     it('gives each document of a string holding several its own entry', async () => {
       const res = await api.json({ documents: [buildFile([{ title: uniqueTitle('One') }, { title: uniqueTitle('Two') }]), doc()] });
-      expect((res.body as ImportAnswer).data.map((entry) => [entry.index, entry.status])).toEqual([
+      expect(importAnswer(res.body).data.map((entry) => [entry.index, entry.status])).toEqual([
         [0, 'created'],
         [1, 'created'],
         [2, 'created'],
@@ -211,7 +209,7 @@ describe('import endpoint', () => {
       await settings.update({ languages: ['en', 'de'] });
       try {
         const res = await api.text(buildFile([{ title: uniqueTitle('French'), category: 'French, Culture' }, { title: uniqueTitle('German'), category: 'German' }]));
-        const { data } = res.body as ImportAnswer;
+        const { data } = importAnswer(res.body);
         expect(data[0]).toMatchObject({ status: 'invalid', errors: [{ line: 1, message: expect.stringMatching(/language must be one of: en, de/) }] });
         expect(data[1].status).toBe('created');
         expect((await findArticle(data[1].documentId as string))?.language).toBe('de');
@@ -225,12 +223,12 @@ describe('import endpoint', () => {
       const tooLongUrl = `https://example.org/${'a'.repeat(2100)}`;
       const text = buildFile([{ title, showOnWebsite: `[Source](${tooLongUrl})` }, { title: uniqueTitle('Saved') }]);
       const res = await api.text(text);
-      const { data } = res.body as ImportAnswer;
+      const { data } = importAnswer(res.body);
       expect(data.map((entry) => entry.status)).toEqual(['invalid', 'created']);
       expect(data[0].errors).toEqual([{ line: 1, message: expect.stringMatching(/sourceUrl/) }]);
       expect(await documentsWithTitle(app, title)).toBe(0);
       // Its slug and import key were given back: the corrected document takes the plain slug.
-      const fixed = (await api.text(doc({ title }))).body as ImportAnswer;
+      const fixed = importAnswer((await api.text(doc({ title }))).body);
       expect(fixed.data[0]).toMatchObject({ status: 'created', slug: title.toLowerCase().replace(/\s+/g, '-') });
     });
 
@@ -240,24 +238,24 @@ describe('import endpoint', () => {
         data: { title, body: 'Written in the admin.', source: 'rki.news', documentDate: '2026-04-27T20:43:39.000Z' },
       });
       const res = await api.text(doc({ title }));
-      expect((res.body as ImportAnswer).data[0]).toMatchObject({ status: 'duplicate', documentId: existing.documentId, slug: existing.slug });
+      expect(importAnswer(res.body).data[0]).toMatchObject({ status: 'duplicate', documentId: existing.documentId, slug: existing.slug });
       const otherSource = await api.text(doc({ title, source: 'example.org' }));
-      expect((otherSource.body as ImportAnswer).data[0].status).toBe('created');
+      expect(importAnswer(otherSource.body).data[0].status).toBe('created');
     });
 
     it('imports again a document whose article was deleted', async () => {
       const text = doc();
-      const first = (await api.text(text)).body as ImportAnswer;
+      const first = importAnswer((await api.text(text)).body);
       await app.strapi.documents(ARTICLE).delete({ documentId: first.data[0].documentId as string });
-      const second = (await api.text(text)).body as ImportAnswer;
+      const second = importAnswer((await api.text(text)).body);
       expect(second.data[0].status).toBe('created');
       expect(second.data[0].documentId).not.toBe(first.data[0].documentId);
     });
 
     it('treats an undated document imported twice as a duplicate', async () => {
       const text = doc({ documentDate: null });
-      const first = (await api.text(text)).body as ImportAnswer;
-      const second = (await api.text(text)).body as ImportAnswer;
+      const first = importAnswer((await api.text(text)).body);
+      const second = importAnswer((await api.text(text)).body);
       expect(first.data[0].status).toBe('created');
       expect(second.data[0]).toMatchObject({ status: 'duplicate', documentId: first.data[0].documentId });
     });
@@ -269,7 +267,7 @@ describe('import endpoint', () => {
       const text = buildFile(titles.map((title) => ({ title, category: `English, Twice ${titles[0]}` })));
       const [a, b] = await Promise.all([api.text(text), api.text(text)]);
       expect([a.status, b.status]).toEqual([200, 200]);
-      const answers = [a.body as ImportAnswer, b.body as ImportAnswer];
+      const answers = [importAnswer(a.body), importAnswer(b.body)];
       for (const answer of answers) expect(answer.meta.created + answer.meta.duplicates).toBe(20);
       expect(answers[0].meta.created + answers[1].meta.created).toBe(20);
       for (const title of titles) expect(await documentsWithTitle(app, title)).toBe(1);
@@ -281,7 +279,7 @@ describe('import endpoint', () => {
   describe('categories', () => {
     it('are found by name without regard to case', async () => {
       const res = await api.text(doc({ category: 'english, international, SNIPPETS' }));
-      const entry = (res.body as ImportAnswer).data[0];
+      const entry = importAnswer(res.body).data[0];
       const article = await findArticle(entry.documentId as string);
       expect(article!.categories.map((category) => category.name).sort()).toEqual(['International', 'Snippets']);
       expect(await categoriesNamed('International')).toHaveLength(1);
@@ -296,7 +294,7 @@ describe('import endpoint', () => {
           { title: uniqueTitle('C'), category: `${name.toLowerCase()}, English` },
         ])
       );
-      const { data } = res.body as ImportAnswer;
+      const { data } = importAnswer(res.body);
       expect(data.map((entry) => entry.status)).toEqual(['created', 'created', 'created']);
       const found = await categoriesNamed(name);
       expect(found).toEqual([expect.objectContaining({ name })]);
@@ -324,10 +322,10 @@ describe('import endpoint', () => {
       expect(Buffer.byteLength(text)).toBeGreaterThan(4_890_000);
       const res = await api.text(text);
       expect(res.status).toBe(200);
-      expect((res.body as ImportAnswer).meta.created).toBe(1);
+      expect(importAnswer(res.body).meta.created).toBe(1);
       const json = await api.json({ documents: [big(3_000_000)] });
       expect(json.status).toBe(200);
-      expect((json.body as ImportAnswer).meta.created).toBe(1);
+      expect(importAnswer(json.body).meta.created).toBe(1);
     });
 
     it('rejects a body over 5 MB with a 413', async () => {

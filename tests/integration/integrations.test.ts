@@ -6,20 +6,15 @@
  */
 import { graphql, SNIPPETS_QUERY } from './helpers/graphql';
 import { readGeneratedDocument, removeGeneratedDocument, uniqueDocumentationVersion } from './helpers/openapi';
-import { publishArticle, snippetsApi, type SnippetListJson } from './helpers/snippets';
-import { startStrapi, type TestApp } from './helpers/strapi';
+import { publishArticle, snippetList, snippetsApi, type SnippetListJson } from './helpers/snippets';
+import { useStrapi } from './helpers/strapi';
 
 describe('optional integrations', () => {
   describe('GraphQL and documentation configured before the newsroom plugin', () => {
     const version = uniqueDocumentationVersion();
-    let app: TestApp;
-
-    beforeAll(async () => {
-      app = await startStrapi({ NEWSROOM_INTEGRATIONS_FIRST: 'true', NEWSROOM_DOCUMENTATION_VERSION: version });
-    });
-    afterAll(async () => {
-      if (app) removeGeneratedDocument(app, version);
-      await app?.stop();
+    const app = useStrapi({
+      env: { NEWSROOM_INTEGRATIONS_FIRST: 'true', NEWSROOM_DOCUMENTATION_VERSION: version },
+      beforeStop: (started) => removeGeneratedDocument(started, version),
     });
 
     it('are registered and bootstrapped first', () => {
@@ -48,12 +43,7 @@ describe('optional integrations', () => {
   });
 
   describe('GraphQL and documentation disabled', () => {
-    let app: TestApp;
-
-    beforeAll(async () => {
-      app = await startStrapi({ NEWSROOM_GRAPHQL: 'false', NEWSROOM_DOCUMENTATION: 'false' });
-    });
-    afterAll(async () => app?.stop());
+    const app = useStrapi({ env: { NEWSROOM_GRAPHQL: 'false', NEWSROOM_DOCUMENTATION: 'false' } });
 
     it('are absent', async () => {
       expect(app.strapi.plugin('graphql')).toBeUndefined();
@@ -69,7 +59,7 @@ describe('optional integrations', () => {
       const api = snippetsApi(app);
       const list = await api.list(`q=${encodeURIComponent('without GraphQL')}`);
       expect(list.status).toBe(200);
-      expect((list.body as SnippetListJson).data.map((snippet) => [snippet.slug, snippet.language])).toEqual([['irans-talks-without-graphql', 'de']]);
+      expect(snippetList(list.body).data.map((snippet) => [snippet.slug, snippet.language])).toEqual([['irans-talks-without-graphql', 'de']]);
       expect((await api.one('irans-talks-without-graphql')).status).toBe(200);
       expect((await api.list('page=0')).status).toBe(400);
     });

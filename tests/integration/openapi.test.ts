@@ -18,7 +18,7 @@ import {
   type OpenApiOperation,
 } from './helpers/openapi';
 import { publishArticle, snippetsApi } from './helpers/snippets';
-import { startStrapi, type TestApp } from './helpers/strapi';
+import { useStrapi } from './helpers/strapi';
 
 const SNIPPET_PARAMETERS = ['category', 'language', 'from', 'to', 'q', 'sort', 'page', 'pageSize'];
 const jsonSchemaOf = (document: OpenApiDocument, operation: OpenApiOperation, status: string) =>
@@ -26,16 +26,14 @@ const jsonSchemaOf = (document: OpenApiDocument, operation: OpenApiOperation, st
 
 describe('OpenAPI document', () => {
   const version = uniqueDocumentationVersion();
-  let app: TestApp;
+  const app = useStrapi({
+    env: { NEWSROOM_DOCUMENTATION_VERSION: version },
+    beforeStop: (started) => removeGeneratedDocument(started, version),
+  });
   let document: OpenApiDocument;
 
   beforeAll(async () => {
-    app = await startStrapi({ NEWSROOM_DOCUMENTATION_VERSION: version });
     document = readGeneratedDocument(app, version);
-  });
-  afterAll(async () => {
-    if (app) removeGeneratedDocument(app, version);
-    await app?.stop();
   });
 
   it('is generated at boot and holds every content-API route of the plugin', () => {

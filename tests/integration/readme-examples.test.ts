@@ -17,7 +17,7 @@ import { seedDemo } from '../../scripts/lib/demo-session';
 import { comparableJson, headerDifferences, parseHttpAnswer, type Json } from '../support/example-answers';
 import { findExamples, parseJson, type ExampleAnswer, type ReadmeExample } from '../support/readme-examples';
 import { ROOT } from '../support/strapi-process';
-import { startStrapi, type TestApp } from './helpers/strapi';
+import { useStrapi } from './helpers/strapi';
 
 const README = path.join(ROOT, 'README.md');
 const { examples, unclaimed } = findExamples(fs.readFileSync(README, 'utf8'));
@@ -66,20 +66,15 @@ function expectSameHttp(answer: ExampleAnswer, real: string) {
 const title = (example: ReadmeExample) => `README line ${example.request.line} (${example.heading})`;
 
 describe('README examples', () => {
-  let app: TestApp;
+  const app = useStrapi();
   let base: string;
   let apiToken: string;
 
   beforeAll(async () => {
-    app = await startStrapi();
     const server = app.strapi.server.httpServer;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     ({ apiToken } = await seedDemo(base));
-  });
-
-  afterAll(async () => {
-    await app?.stop();
   });
 
   it('finds the examples: curl commands and GraphQL queries', () => {

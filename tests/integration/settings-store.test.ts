@@ -1,6 +1,6 @@
 import { articleData, words } from './helpers/factories';
 import { articles } from './helpers/documents';
-import { startStrapi, type TestApp } from './helpers/strapi';
+import { useStrapi } from './helpers/strapi';
 
 interface SettingsService {
   get(): Promise<{ excerptLength: number; defaultLanguage: string; languages: string[] }>;
@@ -8,13 +8,8 @@ interface SettingsService {
 }
 
 describe('settings saved by an admin', () => {
-  let app: TestApp;
+  const app = useStrapi();
   const settings = () => app.strapi.plugin('newsroom').service('settings') as SettingsService;
-
-  beforeAll(async () => {
-    app = await startStrapi();
-  });
-  afterAll(async () => app?.stop());
 
   it('reject a bad value with a ValidationError naming the key', async () => {
     await expect(settings().update({ excerptLength: 5 })).rejects.toThrow(/excerptLength/);

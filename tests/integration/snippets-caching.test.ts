@@ -5,8 +5,8 @@
 import type { Response } from 'supertest';
 import { articles, categories } from './helpers/documents';
 import { authenticatedUserJwt, grant, SNIPPETS_QUERY } from './helpers/graphql';
-import { createCategory, publishArticle, snippetsApi, uniqueWord, type SnippetJson, type SnippetListJson } from './helpers/snippets';
-import { startStrapi, type TestApp } from './helpers/strapi';
+import { createCategory, publishArticle, snippetList, snippetOne, snippetsApi, uniqueWord, type SnippetListJson } from './helpers/snippets';
+import { useStrapi } from './helpers/strapi';
 
 const PERMISSION = 'plugin::users-permissions.permission';
 
@@ -18,14 +18,12 @@ const varyOf = (res: Response) =>
     .filter((name) => name !== '');
 
 describe('snippet endpoint caching and permissions', () => {
-  let app: TestApp;
+  const app = useStrapi();
   let api: ReturnType<typeof snippetsApi>;
 
   beforeAll(async () => {
-    app = await startStrapi();
     api = snippetsApi(app);
   });
-  afterAll(async () => app?.stop());
 
   describe('HTTP caching', () => {
     it('sends ETag and Cache-Control, and 304 with an empty body for a matching If-None-Match', async () => {
@@ -218,14 +216,14 @@ describe('snippet endpoint caching and permissions', () => {
       expect(await api.titles(`q=${word}`)).toEqual([`Old title ${word}`]); // a draft edit is not published yet
       await articles(app).publish({ documentId: article.documentId });
       expect(await api.titles(`q=${word}`)).toEqual([`New title ${word}`]);
-      expect(((await api.one(article.slug as string)).body.data as SnippetJson).title).toBe(`New title ${word}`);
+      expect(snippetOne((await api.one(article.slug as string)).body).title).toBe(`New title ${word}`);
     });
 
     it('shows a renamed category and a deleted article at once', async () => {
       const word = uniqueWord('cat');
       const category = await createCategory(app, `Before ${word}`);
       const article = await publishArticle(app, { title: `Tagged ${word}`, categories: [category.documentId] });
-      const names = async () => ((await api.list(`q=${word}`)).body as SnippetListJson).data.map((s) => s.categories.map((c) => c.name));
+      const names = async () => snippetList((await api.list(`q=${word}`)).body).data.map((s) => s.categories.map((c) => c.name));
       expect(await names()).toEqual([[`Before ${word}`]]);
       await categories(app).update({ documentId: category.documentId, data: { name: `After ${word}` } });
       expect(await names()).toEqual([[`After ${word}`]]);

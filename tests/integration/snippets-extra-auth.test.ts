@@ -8,21 +8,20 @@
  */
 import type { Response } from 'supertest';
 import { grant } from './helpers/graphql';
-import { publishArticle, uniqueWord, type SnippetListJson } from './helpers/snippets';
-import { startStrapi, type TestApp } from './helpers/strapi';
+import { publishArticle, snippetList, uniqueWord } from './helpers/snippets';
+import { useStrapi } from './helpers/strapi';
 
 const READER = 'X-Newsroom-Test-Reader';
 
 const varyOf = (res: Response) => String(res.headers.vary ?? '').toLowerCase();
 
 describe('snippet endpoint in a project with an auth strategy of its own', () => {
-  let app: TestApp;
+  const app = useStrapi({ env: { NEWSROOM_TEST_EXTRA_AUTH: '1' } });
   let cacheMaxAge: number;
   let word: string;
   let paths: string[];
 
   beforeAll(async () => {
-    app = await startStrapi({ NEWSROOM_TEST_EXTRA_AUTH: '1' });
     word = uniqueWord('own');
     const article = await publishArticle(app, { title: `Own strategy ${word}` });
     paths = [`/api/newsroom/snippets?q=${word}`, `/api/newsroom/snippets/${article.slug}`];
@@ -31,7 +30,6 @@ describe('snippet endpoint in a project with an auth strategy of its own', () =>
     await grant(app, 'public', 'plugin::newsroom.snippet.find');
     await grant(app, 'public', 'plugin::newsroom.snippet.findOne');
   });
-  afterAll(async () => app?.stop());
 
   it("lets the project's strategy refuse a reader without an Authorization header, though the Public role may read", async () => {
     for (const path of paths) {
@@ -51,7 +49,7 @@ describe('snippet endpoint in a project with an auth strategy of its own', () =>
       expect(varyOf(res)).toContain('authorization');
     }
     const list = await app.http().get(paths[0]).set(READER, 'ann');
-    expect((list.body as SnippetListJson).data.map((snippet) => snippet.title)).toEqual([`Own strategy ${word}`]);
+    expect(snippetList(list.body).data.map((snippet) => snippet.title)).toEqual([`Own strategy ${word}`]);
   });
 
   it('still answers anonymous clients as the Public role, for shared caches', async () => {

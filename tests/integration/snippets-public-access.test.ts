@@ -3,13 +3,13 @@
  * permission lookup (public-snippet-routes.ts), yet every decision stays the one
  * Users & Permissions and API tokens would make.
  */
-import { publishArticle, type SnippetListJson } from './helpers/snippets';
-import { startStrapi, type TestApp } from './helpers/strapi';
+import { publishArticle, snippetList } from './helpers/snippets';
+import { useStrapi } from './helpers/strapi';
 
 const PERMISSION = 'plugin::users-permissions.permission';
 
 describe('snippet endpoint for anonymous clients', () => {
-  let app: TestApp;
+  const app = useStrapi();
   let publicRoleId: number;
 
   const grantPublic = (action: string) =>
@@ -27,10 +27,8 @@ describe('snippet endpoint for anonymous clients', () => {
     })) as { accessKey: string }).accessKey;
 
   beforeAll(async () => {
-    app = await startStrapi();
     publicRoleId = ((await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } })) as { id: number }).id;
   });
-  afterAll(async () => app?.stop());
   afterEach(async () => {
     await revokePublic('plugin::newsroom.snippet.find');
     await revokePublic('plugin::newsroom.snippet.findOne');
@@ -44,7 +42,7 @@ describe('snippet endpoint for anonymous clients', () => {
     await grantPublic('plugin::newsroom.snippet.findOne');
     const list = await app.http().get('/api/newsroom/snippets');
     expect(list.status).toBe(200);
-    expect((list.body as SnippetListJson).data.map((snippet) => snippet.slug)).toContain(article.slug);
+    expect(snippetList(list.body).data.map((snippet) => snippet.slug)).toContain(article.slug);
     expect((await app.http().get(`/api/newsroom/snippets/${article.slug}`)).status).toBe(200);
 
     await revokePublic('plugin::newsroom.snippet.findOne');

@@ -1,17 +1,15 @@
 /** SPEC 4.2: every invalid or unknown parameter is a 400 naming it; nothing is ever a 500. */
 import fc from 'fast-check';
 import { snippetsApi } from './helpers/snippets';
-import { startStrapi, type TestApp } from './helpers/strapi';
+import { useStrapi } from './helpers/strapi';
 
 describe('snippet endpoint query validation', () => {
-  let app: TestApp;
+  const app = useStrapi();
   let api: ReturnType<typeof snippetsApi>;
 
   beforeAll(async () => {
-    app = await startStrapi();
     api = snippetsApi(app);
   });
-  afterAll(async () => app?.stop());
 
   describe('strict query validation', () => {
     it.each([

@@ -5,26 +5,16 @@
  * have files of their own (snippets-validation, snippets-caching).
  */
 import { articles, type StoredDocument } from './helpers/documents';
-import {
-  createCategory,
-  draftArticle,
-  publishArticle,
-  snippetsApi,
-  uniqueWord,
-  type SnippetJson,
-  type SnippetListJson,
-} from './helpers/snippets';
-import { startStrapi, type TestApp } from './helpers/strapi';
+import { createCategory, draftArticle, publishArticle, snippetList, snippetOne, snippetsApi, uniqueWord } from './helpers/snippets';
+import { useStrapi } from './helpers/strapi';
 
 describe('snippet endpoint', () => {
-  let app: TestApp;
+  const app = useStrapi();
   let api: ReturnType<typeof snippetsApi>;
 
   beforeAll(async () => {
-    app = await startStrapi();
     api = snippetsApi(app);
   });
-  afterAll(async () => app?.stop());
 
   describe('filters, sorting and pagination', () => {
     const word = uniqueWord('set');
@@ -72,7 +62,7 @@ describe('snippet endpoint', () => {
       const res = await api.list(`q=alpha+${word}`);
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toMatch(/^application\/json/);
-      const body = res.body as SnippetListJson;
+      const body = snippetList(res.body);
       expect(body).toEqual({
         data: [
           {
@@ -91,12 +81,12 @@ describe('snippet endpoint', () => {
         ],
         meta: { pagination: { page: 1, pageSize: 25, pageCount: 1, total: 1 } },
       });
-      const [bare] = ((await api.list(`q=zebrafish${word}`)).body as SnippetListJson).data;
+      const [bare] = snippetList((await api.list(`q=zebrafish${word}`)).body).data;
       expect(bare).toMatchObject({ documentId: delta.documentId, sourcePublishedDate: null, source: null, sourceUrl: null, categories: [] });
     });
 
     it('lists categories sorted by name', async () => {
-      const [charlie] = ((await api.list(`q=charlie+${word}`)).body as SnippetListJson).data;
+      const [charlie] = snippetList((await api.list(`q=charlie+${word}`)).body).data;
       expect(charlie.categories.map((category) => category.name)).toEqual([`International ${word}`, `Snippets ${word}`]);
     });
 
@@ -154,7 +144,7 @@ describe('snippet endpoint', () => {
     });
 
     it('paginates with totals and page counts', async () => {
-      const page = async (query: string) => (await api.list(`q=${word}&${query}`)).body as SnippetListJson;
+      const page = async (query: string) => snippetList((await api.list(`q=${word}&${query}`)).body);
       const first = await page('pageSize=3');
       expect(first.meta.pagination).toEqual({ page: 1, pageSize: 3, pageCount: 2, total: 4 });
       expect(first.data).toHaveLength(3);
@@ -175,7 +165,7 @@ describe('snippet endpoint', () => {
       }
       const ids: string[] = [];
       for (const page of [1, 2, 3, 4, 5]) {
-        const body = (await api.list(`q=${tie}&pageSize=1&page=${page}`)).body as SnippetListJson;
+        const body = snippetList((await api.list(`q=${tie}&pageSize=1&page=${page}`)).body);
         ids.push(...body.data.map((s) => s.documentId));
       }
       expect(new Set(ids).size).toBe(5);
@@ -193,7 +183,7 @@ describe('snippet endpoint', () => {
         data: { title: `Edited in draft ${word}`, categories: [category.documentId] },
       });
 
-      const list = (await api.list(`q=${word}`)).body as SnippetListJson;
+      const list = snippetList((await api.list(`q=${word}`)).body);
       expect(list.data.map((s) => s.title)).toEqual([`Published ${word}`]);
       expect(list.data[0].categories).toEqual([]);
       expect((await api.list(`q=edited+in+draft+${word}`)).body.data).toEqual([]);
@@ -201,7 +191,7 @@ describe('snippet endpoint', () => {
 
       const one = await api.one(published.slug as string);
       expect(one.status).toBe(200);
-      expect((one.body.data as SnippetJson).title).toBe(`Published ${word}`);
+      expect(snippetOne(one.body).title).toBe(`Published ${word}`);
       expect((await api.one(draftOnly.slug as string)).status).toBe(404);
     });
   });
@@ -213,7 +203,7 @@ describe('snippet endpoint', () => {
       const article = await publishArticle(app, { title: `One ${word}`, categories: [category.documentId] });
       const res = await api.one(article.slug as string);
       expect(res.status).toBe(200);
-      const listed = ((await api.list(`q=${word}`)).body as SnippetListJson).data[0];
+      const listed = snippetList((await api.list(`q=${word}`)).body).data[0];
       expect(res.body).toEqual({ data: listed });
       expect(listed.categories).toEqual([{ name: `Asia ${word}`, slug: `asia-${word}` }]);
     });

@@ -9,8 +9,8 @@ import { registerSuperAdmin, type AdminSession } from './helpers/admin';
 import { articles, type StoredDocument } from './helpers/documents';
 import { articleData } from './helpers/factories';
 import { graphql, SNIPPET_QUERY, SNIPPETS_QUERY } from './helpers/graphql';
-import { snippetsApi, type SnippetJson, type SnippetListJson } from './helpers/snippets';
-import { startStrapi, type TestApp } from './helpers/strapi';
+import { snippetList, snippetsApi, type SnippetJson } from './helpers/snippets';
+import { useStrapi, type TestApp } from './helpers/strapi';
 import {
   namedFields,
   REFUSED_STATUS,
@@ -44,16 +44,14 @@ const PUBLISH_PATHS: Array<[string, keyof typeof REFUSED_STATUS, (paths: WritePa
 ];
 
 describe('publishing and discarding keep the article rules', () => {
-  let app: TestApp;
+  const app = useStrapi();
   let admin: AdminSession;
   let paths: WritePaths;
 
   beforeAll(async () => {
-    app = await startStrapi();
     admin = await registerSuperAdmin(app);
     paths = writePaths(app, admin);
   });
-  afterAll(async () => app?.stop());
 
   const published = (data: Record<string, unknown> = {}) => articles(app).create({ data: articleData(data), status: 'published' });
 
@@ -156,7 +154,7 @@ describe('publishing and discarding keep the article rules', () => {
 
     it('the snippet list serves neither the link nor the language', async () => {
       const res = await snippetsApi(app).list(`from=${FAR_FUTURE}`);
-      const [snippet] = (res.body as SnippetListJson).data;
+      const [snippet] = snippetList(res.body).data;
       expect(snippet).toMatchObject({ documentId: article.documentId, ...defended });
     });
 

@@ -6,8 +6,8 @@
 import { registerSuperAdmin, type AdminSession } from './helpers/admin';
 import { articles, type StoredDocument } from './helpers/documents';
 import { articleData, words } from './helpers/factories';
-import { snippetsApi, uniqueWord, type SnippetJson } from './helpers/snippets';
-import { startStrapi, type TestApp } from './helpers/strapi';
+import { snippetOne, snippetsApi, uniqueWord } from './helpers/snippets';
+import { useStrapi } from './helpers/strapi';
 import {
   namedFields,
   REFUSED_STATUS,
@@ -49,18 +49,16 @@ const ENTRY_POINTS: Array<[string, keyof typeof REFUSED_STATUS, (paths: WritePat
 ];
 
 describe('every write path keeps the article rules', () => {
-  let app: TestApp;
+  const app = useStrapi();
   let admin: AdminSession;
   let paths: WritePaths;
   let target: StoredDocument;
 
   beforeAll(async () => {
-    app = await startStrapi();
     admin = await registerSuperAdmin(app);
     paths = writePaths(app, admin);
     target = await articles(app).create({ data: articleData({ sourceUrl: 'https://example.org/story' }), status: 'published' });
   });
-  afterAll(async () => app?.stop());
 
   describe.each(ENTRY_POINTS)('%s', (_name, kind, write) => {
     it.each(INVALID)('refuses %s, naming %s, and stores nothing', async (_label, field, bad) => {
@@ -73,7 +71,7 @@ describe('every write path keeps the article rules', () => {
   });
 
   describe('a clone', () => {
-    const snippet = async (slug: string) => (await snippetsApi(app).one(slug)).body.data as SnippetJson;
+    const snippet = async (slug: string) => snippetOne((await snippetsApi(app).one(slug)).body);
 
     it('with the probe that found the gap (a javascript: link and markup as language) is refused and stores nothing to publish', async () => {
       const source = await articles(app).create({ data: articleData(), status: 'published' });

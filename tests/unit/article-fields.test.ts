@@ -1,4 +1,13 @@
-import { checkStoredArticle, deriveCloneFields, mergeArticle, type ArticleRow } from '../../server/src/core/article-fields';
+import {
+  checkStoredArticle,
+  deriveArticleFields,
+  deriveCloneFields,
+  deriveNewArticle,
+  mergeArticle,
+  type ArticleRow,
+  type DerivedFields,
+} from '../../server/src/core/article-fields';
+import { makeExcerpt } from '../../server/src/core/excerpt';
 
 const settings = { excerptLength: 280, defaultLanguage: 'en', languages: [] as string[] };
 
@@ -17,6 +26,157 @@ const row = (overrides: Partial<ArticleRow> = {}): ArticleRow => ({
 });
 
 const paths = (result: { ok: boolean; errors?: Array<{ path: string }> }) => (result.ok ? [] : result.errors!.map((e) => e.path));
+
+const NOW = new Date('2026-04-27T20:43:39.000Z');
+const changesOf = (result: DerivedFields) => {
+  if (!result.ok) throw new Error(`refused: ${result.errors.map((error) => error.message).join('; ')}`);
+  return result.changes;
+};
+const messagesOf = (result: DerivedFields) => (result.ok ? [] : result.errors.map((error) => error.message));
+
+describe('article fields of a create', () => {
+  const create = (data: Record<string, unknown>, options: { languages?: string[]; excerptLength?: number } = {}) =>
+    deriveArticleFields({
+      data,
+      previous: null,
+      settings: { ...settings, languages: options.languages ?? [], excerptLength: options.excerptLength ?? 280 },
+      now: NOW,
+    });
+  const body = 'Negotiators met again on Saturday in Muscat. Both sides called the talks constructive and agreed to meet again.';
+
+  it('derives every field from a title and a body: trimmed title, default language, the moment of creation, excerpt and counts', () => {
+    expect(changesOf(create({ title: '  Talks resume  ', body }))).toEqual({
+      title: 'Talks resume',
+      language: 'en',
+      documentDate: NOW.toISOString(),
+      excerpt: makeExcerpt(body, 280),
+      wordCount: 18,
+      readingTime: 1,
+    });
+  });
+
+  it.each([
+    ['missing', {}],
+    ['blank', { title: '   ' }],
+    ['not text', { title: 42 }],
+  ])('requires a title (%s)', (_case, data) => {
+    expect(paths(create({ body, ...data }))).toEqual(['title']);
+  });
+
+  it('takes a title of 300 characters and refuses 301, counting an emoji as one character', () => {
+    expect(changesOf(create({ title: '🚀'.repeat(300), body })).title).toBe('🚀'.repeat(300));
+    expect(changesOf(create({ title: 'a'.repeat(300), body })).title).toHaveLength(300);
+    expect(messagesOf(create({ title: '🚀'.repeat(301), body }))).toEqual(['title must be at most 300 characters']);
+    expect(paths(create({ title: 'a'.repeat(301), body }))).toEqual(['title']);
+  });
+
+  it.each([
+    ['EN', 'en'],
+    ['en-GB', 'en-gb'],
+    ['German', 'de'],
+    ['Farsi', 'fa'],
+  ])('normalizes the language %s to %s', (language, code) => {
+    expect(changesOf(create({ title: 'T', body, language })).language).toBe(code);
+  });
+
+  it('refuses an unknown language, or one the languages setting does not list, naming the accepted values', () => {
+    expect(paths(create({ title: 'T', body, language: 'Klingon' }))).toEqual(['language']);
+    expect(messagesOf(create({ title: 'T', body, language: 'fr' }, { languages: ['en', 'de'] }))).toEqual([
+      expect.stringMatching(/^language must be one of: en, de/),
+    ]);
+  });
+
+  it('keeps a document date it is given and defaults a blank one to the moment of creation', () => {
+    expect(changesOf(create({ title: 'T', body, documentDate: '2025-04-11T08:00:00.000Z' }))).not.toHaveProperty('documentDate');
+    expect(changesOf(create({ title: 'T', body, documentDate: '' })).documentDate).toBe(NOW.toISOString());
+  });
+
+  it('trims the source, empties a blank one and refuses one over 200 characters', () => {
+    expect(changesOf(create({ title: 'T', body, source: ' rki.news ' })).source).toBe('rki.news');
+    expect(changesOf(create({ title: 'T', body, source: '  ' })).source).toBeNull();
+    expect(changesOf(create({ title: 'T', body, source: '𝐀'.repeat(200) })).source).toBe('𝐀'.repeat(200));
+    expect(paths(create({ title: 'T', body, source: 's'.repeat(201) }))).toEqual(['source']);
+  });
+
+  it('keeps an absolute http(s) source link and refuses any other', () => {
+    expect(changesOf(create({ title: 'T', body, sourceUrl: ' https://rki.news/a ' })).sourceUrl).toBe('https://rki.news/a');
+    expect(changesOf(create({ title: 'T', body, sourceUrl: '' })).sourceUrl).toBeNull();
+    for (const sourceUrl of ['javascript:alert(1)', '/relative', 'ftp://example.org/x', 42]) {
+      expect(paths(create({ title: 'T', body, sourceUrl }))).toEqual(['sourceUrl']);
+    }
+  });
+
+  it('refuses a body or an excerpt that is not text', () => {
+    expect(paths(create({ title: 'T', body: 42 }))).toEqual(['body']);
+    expect(paths(create({ title: 'T', body, excerpt: ['x'] }))).toEqual(['excerpt']);
+  });
+
+  it('keeps an excerpt the editor wrote and generates one at the excerpt length when it is empty', () => {
+    expect(changesOf(create({ title: 'T', body, excerpt: 'Written by hand.' }))).not.toHaveProperty('excerpt');
+    expect(changesOf(create({ title: 'T', body, excerpt: '' }, { excerptLength: 80 })).excerpt).toBe(makeExcerpt(body, 80));
+  });
+
+  it('never takes word count and reading time from the caller', () => {
+    expect(changesOf(create({ title: 'T', body, wordCount: 999, readingTime: 99 }))).toMatchObject({ wordCount: 18, readingTime: 1 });
+  });
+
+  it('names every field it refuses at once', () => {
+    expect(paths(create({ title: '', body, language: 'Klingon', sourceUrl: 'javascript:x' }))).toEqual(['title', 'language', 'sourceUrl']);
+  });
+});
+
+describe('article fields of an update', () => {
+  const previous = { title: 'Talks resume', body: 'Negotiators met again on Saturday.', excerpt: 'Negotiators met again on Saturday.' };
+  const update = (data: Record<string, unknown>, stored: typeof previous = previous) =>
+    deriveArticleFields({ data, previous: stored, settings, now: NOW });
+
+  it('derives only from the fields sent: no default language, no new date, no counts without a body', () => {
+    expect(changesOf(update({ title: ' New title ' }))).toEqual({ title: 'New title', wordCount: undefined, readingTime: undefined });
+  });
+
+  it('refuses to empty the document date', () => {
+    expect(paths(update({ documentDate: '' }))).toEqual(['documentDate']);
+  });
+
+  it('lets a generated excerpt follow a new body, with new counts', () => {
+    expect(changesOf(update({ body: 'A different body of six words.' }))).toMatchObject({
+      excerpt: 'A different body of six words.',
+      wordCount: 6,
+      readingTime: 1,
+    });
+  });
+
+  it('lets a generated excerpt sent back unchanged by a form follow the new body', () => {
+    expect(changesOf(update({ body: 'Another body.', excerpt: previous.excerpt })).excerpt).toBe('Another body.');
+  });
+
+  it('keeps an excerpt the editor wrote when the body changes', () => {
+    const written = { ...previous, excerpt: 'Written by hand.' };
+    expect(changesOf(update({ body: 'Another body.' }, written))).not.toHaveProperty('excerpt');
+  });
+
+  it('generates the excerpt again when the editor empties it', () => {
+    expect(changesOf(update({ excerpt: '' }, { ...previous, excerpt: 'Written by hand.' })).excerpt).toBe(previous.body);
+  });
+});
+
+describe('article fields of a new article published at once', () => {
+  const create = (data: Record<string, unknown>, publish: boolean) => deriveNewArticle({ data, settings, now: NOW, publish });
+
+  it('needs a non-blank body only when published', () => {
+    expect(create({ title: 'T', body: '  ' }, false).ok).toBe(true);
+    expect(paths(create({ title: 'T', body: '  ' }, true))).toEqual(['body']);
+    expect(paths(create({ title: 'T' }, true))).toEqual(['body']);
+  });
+
+  it('reports the field rules before what publishing needs', () => {
+    expect(paths(create({ title: '', body: '' }, true))).toEqual(['title']);
+  });
+
+  it('derives the same fields as any create', () => {
+    expect(create({ title: ' T ', body: 'One two.' }, true)).toEqual(deriveArticleFields({ data: { title: ' T ', body: 'One two.' }, previous: null, settings, now: NOW }));
+  });
+});
 
 describe('article fields of a clone', () => {
   const clone = (overrides: Record<string, unknown>, source = row()) =>

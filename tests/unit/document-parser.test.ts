@@ -188,6 +188,13 @@ describe('parseDocuments', () => {
       expect(document.errors).toEqual([{ line: 2, message: expect.stringContaining('at most 300') }]);
     });
 
+    it('counts characters, not UTF-16 units: 300 emoji are a title, 301 are too long', () => {
+      const rocket = '🚀'; // one character, two UTF-16 units
+      expect(Array.from(articleOf(buildDocument({ title: rocket.repeat(300) })).title)).toHaveLength(300);
+      const document = invalid(parseOne(buildDocument({ title: rocket.repeat(301) })));
+      expect(document.errors).toEqual([{ line: 1, message: 'the title is 301 characters long; at most 300 are allowed' }]);
+    });
+
     it('rejects an empty title', () => {
       const document = invalid(parseOne(buildDocument({ title: '  ' })));
       expect(document.title).toBeNull();
@@ -382,6 +389,14 @@ describe('parseDocuments', () => {
       const text = buildDocument({ category: `News, ${'x'.repeat(101)}` });
       expect(invalid(parseOne(text)).errors).toEqual([
         { line: lineNumberOf(text, 'Category'), message: expect.stringContaining('longer than 100') },
+      ]);
+    });
+
+    it('counts a category name in characters, as the category rule does: 100 astral letters fit', () => {
+      const name = '𝐀'.repeat(100); // MATHEMATICAL BOLD CAPITAL A: one character, two UTF-16 units
+      expect(articleOf(buildDocument({ category: `News, ${name}` })).categories).toEqual(['News', name]);
+      expect(invalid(parseOne(buildDocument({ category: `News, ${name}𝐀` }))).errors).toEqual([
+        { line: expect.any(Number), message: expect.stringContaining('longer than 100') },
       ]);
     });
 

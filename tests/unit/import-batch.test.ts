@@ -95,12 +95,27 @@ describe('import article data', () => {
   });
 
   it('applies the default language and reports no problem for a good document', () => {
-    expect(checkArticle({ article, startLine: 4, settings, publish: false })).toEqual({ problems: [], language: 'en' });
+    const now = new Date('2026-04-27T20:43:39.000Z');
+    expect(checkArticle({ article, startLine: 4, settings, publish: false, now })).toEqual({
+      problems: [],
+      language: 'en',
+      // What the importer writes: the article rules' fields, defaults applied.
+      data: {
+        title: 'A title',
+        body: 'Body text.',
+        excerpt: 'Body text.',
+        language: 'en',
+        documentDate: now.toISOString(),
+        wordCount: 2,
+        readingTime: 1,
+      },
+    });
   });
 
   it('reports a language outside the languages setting at the title line', () => {
     const checked = checkArticle({ article: { ...article, language: 'fr' }, startLine: 4, settings: { ...settings, languages: ['en', 'de'] }, publish: true });
     expect(checked.problems).toEqual([{ line: 4, message: expect.stringMatching(/language must be one of: en, de/) }]);
+    expect(checked.data).toBeNull();
   });
 });
 

@@ -37,6 +37,16 @@ describe('import under field permissions', () => {
       ok: true,
       article: article({ sourceUrl: null, categories: [], source: null }),
       language: 'de',
+      data: {
+        title: 'Parliament passes the budget',
+        body: 'The budget passed on Friday.',
+        excerpt: 'The budget passed on Friday.',
+        language: 'de',
+        documentDate: '2026-04-27T20:43:39.000Z',
+        sourcePublishedDate: '2025-04-11',
+        wordCount: 5,
+        readingTime: 1,
+      },
       warnings: [
         { line: 7, message: expect.stringMatching(/^the article field "source" was not imported/) },
         { line: 7, message: expect.stringMatching(/^the article field "sourceUrl" was not imported/) },

@@ -11,11 +11,12 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
-import { ARTICLE_UID, PLUGIN_ID } from '../constants';
+import { ARTICLE_UID } from '../constants';
 import { parseImportRequest, type ImportRequest } from '../core/import/request';
 import { adminImportActor } from '../services/import-actor';
-import type { ImporterService } from '../services/importer';
 import type { UserAbility } from '../services/content-manager-permissions';
+import { getService } from '../utils/get-service';
+import { validationError } from '../utils/validation-error';
 
 const PUBLISH_ARTICLE = 'plugin::content-manager.explorer.publish';
 
@@ -35,13 +36,13 @@ function importRequestOf(ctx: Context): ImportRequest {
   if (!parsed.ok) {
     const { status, path, message } = parsed.problem;
     if (status === 415) ctx.throw(415, message);
-    throw new errors.ValidationError(message, { errors: [{ path: path ? [path] : [], message, name: 'ValidationError' }] });
+    throw validationError(message, [{ path: path || null, message }]);
   }
   return parsed.request;
 }
 
 const adminImport = ({ strapi }: { strapi: Core.Strapi }) => {
-  const importer = () => strapi.plugin(PLUGIN_ID).service('importer') as ImporterService;
+  const importer = () => getService(strapi, 'importer');
 
   return {
     async preview(ctx: Context) {

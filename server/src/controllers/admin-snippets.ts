@@ -14,13 +14,13 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
-import { ARTICLE_UID, CATEGORY_UID, PLUGIN_ID } from '../constants';
+import { ARTICLE_UID } from '../constants';
 import { parseSnippetQuery } from '../core/snippet-query';
 import { compareCategories, toSnippet, type Snippet, type SnippetCategory, type SnippetRow } from '../core/snippet-response';
-import { resolveSnippetTables } from '../repositories/snippet-tables';
+import { createArticleRepository } from '../repositories/articles';
+import { createCategoryRepository } from '../repositories/categories';
 import { contentManagerPermissions, type UserAbility } from '../services/content-manager-permissions';
-import type { SettingsService } from '../services/settings';
-import type { SnippetsService } from '../services/snippets';
+import { getService } from '../utils/get-service';
 
 // The answers' shapes are contracts the admin panel reads too.
 import type { ArticlePreview, SnippetFilterOptions } from '../../../shared/contracts/snippets';
@@ -62,8 +62,10 @@ const categoriesOf = (document: ArticleDocument): SnippetCategory[] =>
 const timeOf = (value: unknown) => (typeof value === 'string' || value instanceof Date ? new Date(value).getTime() : 0);
 
 const adminSnippets = ({ strapi }: { strapi: Core.Strapi }) => {
-  const settings = () => strapi.plugin(PLUGIN_ID).service('settings') as SettingsService;
-  const snippets = () => strapi.plugin(PLUGIN_ID).service('snippets') as SnippetsService;
+  const settings = () => getService(strapi, 'settings');
+  const snippets = () => getService(strapi, 'snippets');
+  const articles = createArticleRepository(strapi);
+  const categories = createCategoryRepository(strapi);
 
   // The creator fields as the Content Manager populates them: conditions such as "is creator" test them.
   const findArticle = (documentId: string, status: 'draft' | 'published') =>
@@ -82,17 +84,10 @@ const adminSnippets = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async filters(ctx: Context) {
-      const categories = (await strapi.db.query(CATEGORY_UID).findMany({ select: ['name', 'slug'] })) as SnippetCategory[];
-      const tables = resolveSnippetTables(strapi);
-      const language = tables.articleColumns.language;
-      const rows = (await strapi.db
-        .connection(tables.articles)
-        .distinct(language)
-        .whereNotNull(tables.articleColumns.publishedAt)
-        .whereNotNull(language)) as Array<Record<string, unknown>>;
-      const languages = new Set([...rows.map((row) => String(row[language])), ...(await settings().get()).languages]);
+      const named = (await categories.all()).flatMap(({ name, slug }): SnippetCategory[] => (slug ? [{ name, slug }] : []));
+      const languages = new Set([...(await articles.publishedLanguages()), ...(await settings().get()).languages]);
       const data: SnippetFilterOptions = {
-        categories: categories.filter((category) => category.slug).sort(compareCategories),
+        categories: named.sort(compareCategories),
         languages: [...languages].sort(),
       };
       ctx.body = { data };

@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { parseImportRequest, type BodyMediaType } from '../core/import/request';
 import { contentApiImportActor } from '../services/import-actor';
-import type { ImporterService } from '../services/importer';
+import { getService } from '../utils/get-service';
+import { validationError } from '../utils/validation-error';
 
 /** How the body was sent. Strapi's body parser has already read it (with the import's own limits). */
 function mediaTypeOf(ctx: Context): BodyMediaType {
@@ -26,13 +26,10 @@ const importController = ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!parsed.ok) {
       const { status, path, message } = parsed.problem;
       if (status === 415) return ctx.unsupportedMediaType(message, { accepted: ['text/plain', 'text/markdown', 'application/json'] });
-      throw new errors.ValidationError(message, {
-        errors: [{ path: path ? [path] : [], message, name: 'ValidationError' }],
-      });
+      throw validationError(message, [{ path: path || null, message }]);
     }
-    const importer = strapi.plugin('newsroom').service('importer') as ImporterService;
     // New categories need the category create permission of the same token or role.
-    ctx.body = await importer.import(parsed.request, await contentApiImportActor(strapi, ctx.state.auth));
+    ctx.body = await getService(strapi, 'importer').import(parsed.request, await contentApiImportActor(strapi, ctx.state.auth));
   },
 });
 

@@ -4,16 +4,13 @@
  * published or copied. The Document Service middleware hands them the incoming data
  * and the stored draft, and writes back what they return.
  */
-import { makeExcerpt } from './excerpt';
+import { isGeneratedExcerpt, makeExcerpt } from './excerpt';
+import { fitsIn, SOURCE_MAX_LENGTH, TITLE_MAX_LENGTH } from './field-limits';
 import { isHttpUrl } from './http-url';
 import { normalizeLanguage } from './language';
-import { markdownToPlainText } from './plain-text';
 import { isValidSlug, SLUG_MAX_LENGTH } from './slug';
 import { countWords, readingTime } from './text-stats';
 import type { NewsroomSettings } from './settings';
-
-export const TITLE_MAX_LENGTH = 300;
-export const SOURCE_MAX_LENGTH = 200;
 
 export interface StoredArticle {
   title: string | null;
@@ -54,19 +51,6 @@ const has = (data: Record<string, unknown>, key: string): boolean =>
 const isBlank = (value: unknown): boolean =>
   value === null || (typeof value === 'string' && value.trim() === '');
 
-/**
- * Was this excerpt generated from that body (at any excerpt length)? A generated
- * excerpt is the body's plain text, or a prefix of it ending in `…`.
- */
-export function excerptFollowsBody(excerpt: string | null, body: string | null): boolean {
-  if (excerpt === null || excerpt.trim() === '') return true;
-  const plain = markdownToPlainText(body ?? '');
-  if (excerpt === plain) return true;
-  if (!excerpt.endsWith('…')) return false;
-  const head = excerpt.slice(0, -1).trimEnd();
-  return head.length > 0 && plain.startsWith(head);
-}
-
 function title(data: Record<string, unknown>, creating: boolean, changes: Record<string, unknown>, errors: FieldError[]) {
   if (!has(data, 'title')) {
     if (creating) errors.push({ path: 'title', message: 'title is required' });
@@ -78,7 +62,7 @@ function title(data: Record<string, unknown>, creating: boolean, changes: Record
     return;
   }
   const trimmed = value.trim();
-  if (Array.from(trimmed).length > TITLE_MAX_LENGTH) {
+  if (!fitsIn(trimmed, TITLE_MAX_LENGTH)) {
     errors.push({ path: 'title', message: `title must be at most ${TITLE_MAX_LENGTH} characters` });
     return;
   }
@@ -105,7 +89,7 @@ function source(data: Record<string, unknown>, changes: Record<string, unknown>,
     const value = data.source;
     if (isBlank(value)) changes.source = null;
     else if (typeof value !== 'string') errors.push({ path: 'source', message: 'source must be text' });
-    else if (value.trim().length > SOURCE_MAX_LENGTH) {
+    else if (!fitsIn(value.trim(), SOURCE_MAX_LENGTH)) {
       errors.push({ path: 'source', message: `source must be at most ${SOURCE_MAX_LENGTH} characters` });
     } else changes.source = value.trim();
   }
@@ -139,7 +123,7 @@ function bodyAndExcerpt(
   }
 
   const previousExcerpt = previous?.excerpt ?? null;
-  const previousWasGenerated = excerptFollowsBody(previousExcerpt, previous?.body ?? null);
+  const previousWasGenerated = isGeneratedExcerpt(previousExcerpt, previous?.body ?? null);
   let generate: boolean;
   if (has(data, 'excerpt') && data.excerpt !== null && typeof data.excerpt !== 'string') {
     errors.push({ path: 'excerpt', message: 'excerpt must be text' });
@@ -175,6 +159,25 @@ export function deriveArticleFields(input: {
   source(data, changes, errors);
   bodyAndExcerpt(data, previous, settings, changes, errors);
   return errors.length > 0 ? { ok: false, errors } : { ok: true, changes };
+}
+
+/**
+ * The fields of a new article: `deriveArticleFields` of a create, and, when it
+ * is published at once, what publishing needs. The rules of every create, the
+ * Document Service's (create, create and publish) and the importer's.
+ */
+export function deriveNewArticle(input: {
+  data: Record<string, unknown>;
+  settings: ArticleSettings;
+  now: Date;
+  publish: boolean;
+}): DerivedFields {
+  const { data, settings, now, publish } = input;
+  const derived = deriveArticleFields({ data, previous: null, settings, now });
+  if (!derived.ok || !publish) return derived;
+  const merged = { ...data, ...derived.changes };
+  const errors = publishErrors({ title: merged.title as string, body: (merged.body as string | null | undefined) ?? null });
+  return errors.length > 0 ? { ok: false, errors } : derived;
 }
 
 /** The fields an editor writes, from a stored row: checked as if the editor had just sent them all. */

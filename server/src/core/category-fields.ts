@@ -1,11 +1,10 @@
 /** Category rules (SPEC 2): the name is trimmed of white space and punctuation and unique without regard to case. */
-import { cleanCategoryName, MAX_CATEGORY_LENGTH } from './document-parser/categories';
 import type { FieldError } from './article-fields';
+import { categoryNameKey, cleanCategoryName } from './document-parser/categories';
+import { CATEGORY_NAME_MAX_LENGTH, fitsIn } from './field-limits';
 
-export { cleanCategoryName };
-
-/** The key under which a name is unique: case-folded and Unicode-normalized. */
-export const categoryNameKey = (name: string): string => name.normalize('NFC').toLowerCase();
+// The parser cleans and compares the names of a `Category:` line by the same rules.
+export { categoryNameKey, cleanCategoryName };
 
 export type CategoryName = { ok: true; name: string; key: string } | { ok: false; error: FieldError };
 
@@ -14,8 +13,8 @@ export function validateCategoryName(value: unknown): CategoryName {
   if (name === '') {
     return { ok: false, error: { path: 'name', message: 'name is required and must contain a letter or digit' } };
   }
-  if (Array.from(name).length > MAX_CATEGORY_LENGTH) {
-    return { ok: false, error: { path: 'name', message: `name must be at most ${MAX_CATEGORY_LENGTH} characters` } };
+  if (!fitsIn(name, CATEGORY_NAME_MAX_LENGTH)) {
+    return { ok: false, error: { path: 'name', message: `name must be at most ${CATEGORY_NAME_MAX_LENGTH} characters` } };
   }
   return { ok: true, name, key: categoryNameKey(name) };
 }

@@ -4,8 +4,7 @@
  * and excerpt it was computed from, so the write can be a compare-and-set: a row whose body
  * or excerpt changed since it was read (an editor saving at that moment) is left alone.
  */
-import { excerptFollowsBody } from './article-fields';
-import { makeExcerpt } from './excerpt';
+import { isGeneratedExcerpt, makeExcerpt } from './excerpt';
 
 export interface ExcerptRow {
   id: number;
@@ -26,7 +25,7 @@ export interface ExcerptUpdate {
 export function planExcerptUpdates(rows: readonly ExcerptRow[], excerptLength: number): ExcerptUpdate[] {
   const updates: ExcerptUpdate[] = [];
   for (const row of rows) {
-    if (!excerptFollowsBody(row.excerpt, row.body)) continue;
+    if (!isGeneratedExcerpt(row.excerpt, row.body)) continue;
     const next = makeExcerpt(row.body ?? '', excerptLength);
     if (next !== row.excerpt) updates.push({ id: row.id, body: row.body, excerpt: row.excerpt, next });
   }

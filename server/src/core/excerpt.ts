@@ -32,16 +32,17 @@ export function makeExcerpt(body: string, maxLength: number): string {
 }
 
 /**
- * Whether a stored excerpt was generated (and so should follow the body):
- * empty, or exactly what makeExcerpt made from the body it was saved with.
- * Anything else an editor wrote and is kept as written.
+ * Whether a stored excerpt was generated from that body, and so follows it
+ * (SPEC 3.2): empty, the body's whole plain text, or a prefix of it ending in
+ * `…`, as `makeExcerpt` makes at any length (the `excerptLength` setting may
+ * have changed since). Anything else an editor wrote and is kept as written.
  */
-export function isGeneratedExcerpt(
-  excerpt: string | null | undefined,
-  previousBody: string | null | undefined,
-  maxLength: number,
-): boolean {
+export function isGeneratedExcerpt(excerpt: string | null | undefined, body: string | null | undefined): boolean {
   if (excerpt === null || excerpt === undefined || excerpt.trim() === '') return true;
-  if (previousBody === null || previousBody === undefined) return false;
-  return excerpt === makeExcerpt(previousBody, maxLength);
+  if (body === null || body === undefined) return false;
+  const plain = markdownToPlainText(body);
+  if (excerpt === plain) return true;
+  if (!excerpt.endsWith(ELLIPSIS)) return false;
+  const head = excerpt.slice(0, -ELLIPSIS.length).trimEnd();
+  return head.length > 0 && plain.startsWith(head);
 }

@@ -9,7 +9,8 @@ import slugify from 'slugify';
 
 export const SLUG_MAX_LENGTH = 80;
 
-const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Lower-case letters and digits in words joined by single hyphens: every slug (article and category). */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /*
  * slugify's strict mode deletes every non-alphanumeric character, so `1990–2000`,
@@ -55,13 +56,20 @@ export function slugFromText(text: string): string {
   return cutAtWordBoundary(tidy, SLUG_MAX_LENGTH);
 }
 
+/** What a fallback slug is of: its first word. */
+export type FallbackKind = 'article' | 'category';
+
 /**
- * A stable slug for text that transliterates to nothing. Seeded with the
- * documentId so draft and published versions (and republishing) agree.
+ * A stable slug for text that transliterates to nothing: `article-<8 hex>` (or
+ * `category-…`). Seeded with the documentId (or the claim's owner) so draft and
+ * published versions (and republishing) agree.
  */
-export function fallbackSlug(seed: string): string {
-  return `article-${createHash('sha1').update(seed).digest('hex').slice(0, 8)}`;
+export function fallbackSlug(seed: string, kind: FallbackKind = 'article'): string {
+  return `${kind}-${createHash('sha1').update(seed).digest('hex').slice(0, 8)}`;
 }
+
+/** Whether a slug has the form of a fallback slug of that kind (`article-…`). */
+export const isFallbackSlug = (slug: string, kind: FallbackKind = 'article'): boolean => slug.startsWith(`${kind}-`);
 
 /**
  * `base` with the n-th collision suffix (`base-n`), shortening `base` so the

@@ -22,6 +22,7 @@
 import { z } from 'zod';
 import { DateTime } from 'luxon';
 import { normalizeLanguage } from './language';
+import { SLUG_MAX_LENGTH, SLUG_PATTERN } from './slug';
 
 export const SNIPPET_SORTS = ['documentDate:desc', 'documentDate:asc', 'title:asc', 'title:desc'] as const;
 export type SnippetSort = (typeof SNIPPET_SORTS)[number];
@@ -48,10 +49,9 @@ export const MAX_PAGE = 10000;
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_CATEGORIES = 20;
-export const MAX_CATEGORY_SLUG_LENGTH = 80;
+export const MAX_CATEGORY_SLUG_LENGTH = SLUG_MAX_LENGTH;
 export const MAX_Q_LENGTH = 100;
 
-const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const INTEGER_PATTERN = /^[1-9][0-9]*$/;
 // Date, or date-time with optional seconds, fraction and offset (see the header for the space).
 const ISO_PATTERN = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+\- ]\d{2}:\d{2})?)?$/;

@@ -14,7 +14,7 @@
  * source, no hand-written copy.
  */
 import { z } from 'zod';
-import { SLUG_MAX_LENGTH } from './slug';
+import { SLUG_MAX_LENGTH, SLUG_PATTERN } from './slug';
 import { SNIPPET_QUERY_PARAMETERS, type SnippetQueryParameter } from './snippet-query';
 import type { SnippetBody, SnippetListBody } from './snippet-response';
 
@@ -59,7 +59,7 @@ export const snippetResponseSchema = z.object({ data: snippetSchema });
 export const snippetSlugSchema = z
   .string()
   .max(SLUG_MAX_LENGTH)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  .regex(SLUG_PATTERN)
   .describe("The article's slug; any other value is a 404");
 
 /** `GET /snippets` query parameters, input side, all optional (see the header for why not `snippetQuerySchema`). */

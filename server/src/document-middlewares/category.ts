@@ -2,67 +2,62 @@ import type { Core } from '@strapi/strapi';
 import { CATEGORY_UID } from '../constants';
 import { validateCategoryName } from '../core/category-fields';
 import { fallbackSlug, normalizeSlug, slugFromText } from '../core/slug';
-import { pendingOwner, type ClaimsRepository } from '../repositories/claims';
-import { createSlugClaimer } from '../services/article-slugs';
+import { createCategoryRepository } from '../repositories/categories';
+import type { ClaimScope } from '../services/claims';
+import { documentIdOf } from '../utils/document-id';
+import { getService } from '../utils/get-service';
 import { fieldValidationError } from '../utils/validation-error';
-import { documentIdOf, type DocumentContext, type DocumentMiddleware, type Next } from './types';
+import type { DocumentContext, DocumentMiddleware, Next } from './types';
 
-const STALE_PENDING_MS = 2 * 60 * 1000;
+type CategoryScope = Extract<ClaimScope, 'category-name' | 'category-slug'>;
 
-/** Category rules (SPEC 2) as a Document Service middleware; uniqueness through claims. */
+/** Category rules (SPEC 2) as a Document Service middleware; uniqueness through the claims protocol (services/claims.ts). */
 export const categoryMiddleware = (strapi: Core.Strapi): DocumentMiddleware => {
-  const claims = () => strapi.plugin('newsroom').service('claims') as ClaimsRepository;
-  const slugClaimer = () => createSlugClaimer(claims(), 'category-slug');
+  const claims = () => getService(strapi, 'claims');
+  const categories = createCategoryRepository(strapi);
 
-  /**
-   * A name claim whose holder is gone: a create that died mid-way (placeholder older than
-   * STALE_PENDING_MS) or a category deleted without the Document Service.
-   */
-  const isAbandoned = async (holder: string) => {
-    const pending = /^pending:(\d+):/.exec(holder);
-    if (pending) return Date.now() - Number(pending[1]) > STALE_PENDING_MS;
-    return !(await strapi.db.query(CATEGORY_UID).findOne({ where: { documentId: holder }, select: ['id'] }));
-  };
+  /** A name claim's holder is gone when no category has its documentId (deleted without the Document Service). */
+  const categoryGone = async (holder: string) => (await categories.findByDocumentId(holder)) === null;
 
   const claimName = async (value: unknown, owner: string) => {
     const name = validateCategoryName(value);
     if (!name.ok) throw fieldValidationError([name.error]);
-    if (await claims().tryClaim('category-name', name.key, owner)) return name;
-    const holder = (await claims().find('category-name', name.key))?.owner;
-    if (holder && (await isAbandoned(holder)) && (await claims().takeOver('category-name', name.key, holder, owner))) return name;
+    if (await claims().claimOrTakeOver('category-name', name.key, owner, categoryGone)) return name;
     throw fieldValidationError([{ path: 'name', message: `a category named "${name.name}" already exists` }]);
   };
 
   const create = async (ctx: DocumentContext, next: Next) => {
     const data = { ...(ctx.params.data ?? {}) };
-    const owner = pendingOwner();
+    const owner = claims().placeholder();
+    const giveBack = () => claims().releaseOwner(owner);
     try {
       const name = await claimName(data.name, owner);
       const typed = typeof data.slug === 'string' ? normalizeSlug(data.slug) : '';
-      const base = typed || slugFromText(name.name) || `category-${fallbackSlug(owner).slice('article-'.length)}`;
-      ctx.params.data = { ...data, name: name.name, slug: await slugClaimer().claim(base, owner) };
-      const result = await next();
-      const documentId = documentIdOf(result);
-      if (documentId) await claims().transferOwner(owner, documentId);
-      return result;
+      const base = typed || slugFromText(name.name) || fallbackSlug(owner, 'category');
+      ctx.params.data = { ...data, name: name.name, slug: await claims().claimSlug('category-slug', base, owner) };
     } catch (error) {
-      await claims().releaseOwner(owner);
+      await giveBack();
       throw error;
     }
+    return claims().withinWrite(next, {
+      settle: async (result) => {
+        const documentId = documentIdOf(result);
+        if (documentId) await claims().handOver([{ from: owner, to: documentId }]);
+      },
+      abandon: giveBack,
+    });
   };
 
   const update = async (ctx: DocumentContext, next: Next) => {
     const documentId = ctx.params.documentId;
-    const current = documentId
-      ? ((await strapi.db.query(CATEGORY_UID).findOne({ where: { documentId }, select: ['name', 'slug'] })) as {
-          name: string;
-          slug: string | null;
-        } | null)
-      : null;
+    const current = documentId ? await categories.findByDocumentId(documentId) : null;
     if (!documentId || !current) return next();
     const data = { ...(ctx.params.data ?? {}) };
-    const toRelease: Array<['category-name' | 'category-slug', string]> = [];
-    const claimed: Array<['category-name' | 'category-slug', string]> = [];
+    const toRelease: Array<[CategoryScope, string]> = [];
+    const claimed: Array<[CategoryScope, string]> = [];
+    const giveBack = async () => {
+      for (const [scope, key] of claimed) await claims().release(scope, key, documentId);
+    };
     try {
       if (data.name !== undefined) {
         const name = validateCategoryName(data.name);
@@ -77,20 +72,23 @@ export const categoryMiddleware = (strapi: Core.Strapi): DocumentMiddleware => {
       }
       const typed = typeof data.slug === 'string' ? normalizeSlug(data.slug) : '';
       if (typed !== '' && typed !== current.slug) {
-        data.slug = await slugClaimer().claim(typed, documentId);
+        data.slug = await claims().claimSlug('category-slug', typed, documentId);
         claimed.push(['category-slug', data.slug as string]);
         if (current.slug) toRelease.push(['category-slug', current.slug]);
       } else {
         data.slug = current.slug; // kept when the name changes
       }
-      ctx.params.data = data;
-      const result = await next();
-      for (const [scope, key] of toRelease) await claims().release(scope, key, documentId);
-      return result;
     } catch (error) {
-      for (const [scope, key] of claimed) await claims().release(scope, key, documentId);
+      await giveBack();
       throw error;
     }
+    ctx.params.data = data;
+    return claims().withinWrite(next, {
+      settle: async () => {
+        for (const [scope, key] of toRelease) await claims().release(scope, key, documentId);
+      },
+      abandon: giveBack,
+    });
   };
 
   const remove = async (ctx: DocumentContext, next: Next) => {

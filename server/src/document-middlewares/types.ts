@@ -13,11 +13,3 @@ export interface DocumentContext {
 
 export type Next = () => Promise<unknown>;
 export type DocumentMiddleware = (ctx: DocumentContext, next: Next) => Promise<unknown>;
-
-export const documentIdOf = (result: unknown): string | null => {
-  if (result && typeof result === 'object' && 'documentId' in result) {
-    const id = (result as { documentId: unknown }).documentId;
-    return typeof id === 'string' ? id : null;
-  }
-  return null;
-};

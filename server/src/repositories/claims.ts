@@ -1,10 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import type { Core } from '@strapi/strapi';
-import type { Knex } from 'knex';
-import { CLAIMS_TABLE } from '../constants';
-import { retryOnConflict } from '../core/retry';
-
 /**
+ * The claims table: SQL only. What the owners mean (placeholders, staleness,
+ * hand-over) is the claims service's (services/claims.ts), which every caller uses.
+ *
  * Claims are rows of a plugin-owned table whose primary key is (scope, claim_key).
  * Strapi discourages unique indexes on content-type tables (draft and published rows
  * share values), so uniqueness of slugs, category names and import keys is claimed
@@ -13,6 +10,12 @@ import { retryOnConflict } from '../core/retry';
  * Every query goes through `strapi.db.transaction`, which joins a caller's open
  * transaction: on SQLite (a single pooled connection) a query outside it would wait forever.
  */
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { CLAIMS_TABLE } from '../constants';
+import { chunks } from '../core/chunks';
+import { retryOnConflict } from '../core/retry';
+
 export type ClaimScope = 'article-slug' | 'category-slug' | 'category-name' | 'import';
 
 export interface Claim {
@@ -20,6 +23,17 @@ export interface Claim {
   key: string;
   owner: string;
   locked: boolean;
+}
+
+export interface WantedClaim {
+  key: string;
+  owner: string;
+  locked: boolean;
+}
+
+export interface OwnerMove {
+  from: string;
+  to: string;
 }
 
 interface ClaimRow {
@@ -36,25 +50,7 @@ const toClaim = (row: ClaimRow): Claim => ({
   locked: Boolean(row.locked),
 });
 
-/** Prefix of the owner of a claim taken before its document (and so its documentId) exists. */
-export const PENDING_OWNER = 'pending:';
-
-/** A fresh owner for such a claim; it becomes the documentId once the document is written. */
-export const pendingOwner = () => `${PENDING_OWNER}${Date.now()}:${randomUUID()}`;
-
-/** Prefix of an import key's owner while its article is being written (services/import-keys.ts). */
-export const IMPORT_PENDING_OWNER = 'import-pending:';
-
-/** The moment a placeholder (`<prefix><ms>:<uuid>`) was made; null for any other owner. */
-const placeholderTime = (owner: string): number | null => {
-  const prefix = [PENDING_OWNER, IMPORT_PENDING_OWNER].find((candidate) => owner.startsWith(candidate));
-  if (!prefix) return null;
-  const since = Number(owner.slice(prefix.length).split(':')[0]);
-  return Number.isFinite(since) ? since : null;
-};
-
-/** Rows a multi-row statement handles at most: well inside every database's limit on bound parameters. */
-const BATCH = 200;
+const byKey = (a: WantedClaim, b: WantedClaim) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 export const createClaimsRepository = (strapi: Core.Strapi) => {
   const run = async <T>(work: (trx: Knex.Transaction) => Promise<T>): Promise<T> => {
@@ -89,13 +85,39 @@ export const createClaimsRepository = (strapi: Core.Strapi) => {
     /** Inserts the claim unless the key is taken; true when this owner holds it afterwards. */
     async tryClaim(scope: ClaimScope, key: string, owner: string, locked = false): Promise<boolean> {
       return run(async (trx) => {
-        await trx(CLAIMS_TABLE)
-          .insert({ scope, claim_key: key, owner, locked })
-          .onConflict(['scope', 'claim_key'])
-          .ignore();
+        await trx(CLAIMS_TABLE).insert({ scope, claim_key: key, owner, locked }).onConflict(['scope', 'claim_key']).ignore();
         const row = await trx(CLAIMS_TABLE).where({ scope, claim_key: key }).first('owner');
         return row?.owner === owner;
       });
+    },
+
+    /**
+     * `tryClaim` for many keys of a scope, two statements a chunk: one multi-row insert
+     * that skips taken keys, one read back. Keys are inserted in sorted order, so two
+     * callers claiming overlapping sets lock rows in the same order and cannot deadlock.
+     * Gives back the keys each owner now holds; the others were taken.
+     */
+    async tryClaimMany(scope: ClaimScope, wanted: WantedClaim[]): Promise<Set<string>> {
+      const won = new Set<string>();
+      const first = new Map<string, WantedClaim>();
+      for (const entry of wanted) if (!first.has(entry.key)) first.set(entry.key, entry);
+      for (const part of chunks([...first.values()].sort(byKey))) {
+        const rows: Array<{ claim_key: string; owner: string }> = await run(async (trx) => {
+          await trx(CLAIMS_TABLE)
+            .insert(part.map(({ key, owner, locked }) => ({ scope, claim_key: key, owner, locked })))
+            .onConflict(['scope', 'claim_key'])
+            .ignore();
+          return trx(CLAIMS_TABLE)
+            .where({ scope })
+            .whereIn(
+              'claim_key',
+              part.map((entry) => entry.key)
+            )
+            .select('claim_key', 'owner');
+        });
+        for (const row of rows) if (first.get(row.claim_key)?.owner === row.owner) won.add(row.claim_key);
+      }
+      return won;
     },
 
     /** Keys of a scope starting with `prefix` (slug prefixes are [a-z0-9-], never LIKE wildcards). */
@@ -117,11 +139,12 @@ export const createClaimsRepository = (strapi: Core.Strapi) => {
     },
 
     async findMany(scope: ClaimScope, keys: string[]): Promise<Claim[]> {
-      if (keys.length === 0) return [];
-      return run(async (trx) => {
-        const rows: ClaimRow[] = await trx(CLAIMS_TABLE).where({ scope }).whereIn('claim_key', keys);
-        return rows.map(toClaim);
-      });
+      const found: Claim[] = [];
+      for (const part of chunks([...new Set(keys)])) {
+        const rows: ClaimRow[] = await run((trx) => trx(CLAIMS_TABLE).where({ scope }).whereIn('claim_key', part));
+        found.push(...rows.map(toClaim));
+      }
+      return found;
     },
 
     async findByOwner(scope: ClaimScope, owner: string): Promise<Claim[]> {
@@ -131,45 +154,23 @@ export const createClaimsRepository = (strapi: Core.Strapi) => {
       });
     },
 
-    /**
-     * `tryClaim` for many keys of a scope in two statements: one multi-row insert that
-     * skips taken keys, one read back. Keys are inserted in sorted order, so two callers
-     * claiming overlapping sets lock rows in the same order and cannot deadlock.
-     * Gives back the keys each owner now holds; the others were taken.
-     */
-    async tryClaimMany(scope: ClaimScope, wanted: Array<{ key: string; owner: string; locked: boolean }>): Promise<Set<string>> {
-      const won = new Set<string>();
-      const byKey = new Map<string, { key: string; owner: string; locked: boolean }>();
-      for (const entry of wanted) if (!byKey.has(entry.key)) byKey.set(entry.key, entry);
-      const entries = [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-      for (let start = 0; start < entries.length; start += BATCH) {
-        const part = entries.slice(start, start + BATCH);
-        const rows: Array<{ claim_key: string; owner: string }> = await run(async (trx) => {
-          await trx(CLAIMS_TABLE)
-            .insert(part.map(({ key, owner, locked }) => ({ scope, claim_key: key, owner, locked })))
-            .onConflict(['scope', 'claim_key'])
-            .ignore();
-          return trx(CLAIMS_TABLE)
-            .where({ scope })
-            .whereIn(
-              'claim_key',
-              part.map((entry) => entry.key)
-            )
-            .select('claim_key', 'owner');
-        });
-        for (const row of rows) if (byKey.get(row.claim_key)?.owner === row.owner) won.add(row.claim_key);
-      }
-      return won;
+    /** Owners whose name starts with one of the prefixes, each once (the placeholders). */
+    async ownersWithPrefix(prefixes: readonly string[]): Promise<string[]> {
+      const rows: Array<{ owner: string }> = await run((trx) => {
+        const query = trx(CLAIMS_TABLE).distinct('owner');
+        for (const prefix of prefixes) query.orWhere('owner', 'like', `${prefix}%`);
+        return query;
+      });
+      return rows.map((row) => row.owner);
     },
 
     /**
-     * `transferOwner` for many owners at once (placeholders to documentIds), one statement a
-     * batch; gives back how many claims changed hands, so a caller can tell one went missing.
+     * Moves every claim of each `from` owner to its `to` owner, one statement a chunk;
+     * gives back how many claims changed hands, so a caller can tell one went missing.
      */
-    async transferOwners(moves: Array<{ from: string; to: string }>): Promise<number> {
+    async transferOwners(moves: OwnerMove[]): Promise<number> {
       let moved = 0;
-      for (let start = 0; start < moves.length; start += BATCH) {
-        const part = moves.slice(start, start + BATCH);
+      for (const part of chunks(moves)) {
         const changed = await run((trx) =>
           trx(CLAIMS_TABLE)
             .whereIn(
@@ -189,10 +190,6 @@ export const createClaimsRepository = (strapi: Core.Strapi) => {
       return moved;
     },
 
-    async transferOwner(fromOwner: string, toOwner: string): Promise<void> {
-      await run((trx) => trx(CLAIMS_TABLE).where({ owner: fromOwner }).update({ owner: toOwner }));
-    },
-
     /** Compare-and-set: moves a claim to a new owner only if it still has the expected one. */
     async takeOver(scope: ClaimScope, key: string, expectedOwner: string, newOwner: string): Promise<boolean> {
       const changed = await run((trx) =>
@@ -209,30 +206,13 @@ export const createClaimsRepository = (strapi: Core.Strapi) => {
       await run((trx) => trx(CLAIMS_TABLE).where({ scope, claim_key: key, owner }).delete());
     },
 
-    /**
-     * Deletes placeholders older than `maxAgeMs`: a create hands its claims over (or gives
-     * them back) within seconds, so these belong to a process that died in between. Gives
-     * how many went. One scan of the table: for startup, not for every request.
-     */
-    async releaseStalePlaceholders(maxAgeMs: number): Promise<number> {
-      const cutoff = Date.now() - maxAgeMs;
-      const rows: Array<{ owner: string }> = await run((trx) =>
-        trx(CLAIMS_TABLE).where('owner', 'like', `${PENDING_OWNER}%`).orWhere('owner', 'like', `${IMPORT_PENDING_OWNER}%`).select('owner')
-      );
-      const stale = [...new Set(rows.map((row) => row.owner))].filter((owner) => {
-        const since = placeholderTime(owner);
-        return since !== null && since < cutoff;
-      });
+    /** Deletes every claim of these owners, in any scope; gives how many went. */
+    async releaseOwners(owners: string[]): Promise<number> {
       let released = 0;
-      for (let start = 0; start < stale.length; start += BATCH) {
-        const part = stale.slice(start, start + BATCH);
+      for (const part of chunks([...new Set(owners)])) {
         released += Number(await run((trx) => trx(CLAIMS_TABLE).whereIn('owner', part).delete()));
       }
       return released;
-    },
-
-    async releaseOwner(owner: string): Promise<void> {
-      await run((trx) => trx(CLAIMS_TABLE).where({ owner }).delete());
     },
   };
 };

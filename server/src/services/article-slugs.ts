@@ -1,51 +1,14 @@
+/**
+ * The article's slug rules (SPEC 3.1) on top of the claims protocol
+ * (services/claims.ts): which slug a create or an update gets, and which claim
+ * it gives up. When claims are handed over, released or locked is the article
+ * write's business (services/article-writes.ts).
+ */
 import type { Core } from '@strapi/strapi';
-import { fallbackSlug, nextFreeSlug, normalizeSlug, slugFromText, suffixOf, suffixSearchPrefix } from '../core/slug';
-import type { ClaimsRepository, ClaimScope } from '../repositories/claims';
+import { fallbackSlug, isFallbackSlug, nextFreeSlug, normalizeSlug, slugFromText, suffixOf } from '../core/slug';
+import { getService } from '../utils/get-service';
 
-const MAX_ATTEMPTS = 1000;
-
-/**
- * Claims for one base slug taken in this process, one after the other. Correctness does
- * not depend on it (the claims table's primary key decides), but without it N racing
- * writers in one process retry O(N²) times; with it only other processes contend.
- */
-const queues = new Map<string, Promise<unknown>>();
-
-function serialized<T>(key: string, work: () => Promise<T>): Promise<T> {
-  const previous = queues.get(key) ?? Promise.resolve();
-  const current = previous.then(work, work);
-  const tail = current.catch(() => undefined);
-  queues.set(key, tail);
-  void tail.then(() => {
-    if (queues.get(key) === tail) queues.delete(key);
-  });
-  return current;
-}
-
-/**
- * Unique slugs through claims: read the taken candidates, insert the lowest free one;
- * if another writer won it in the meantime, read again. The primary key of the claims
- * table decides, so this holds across processes sharing the database.
- */
-export const createSlugClaimer = (claims: ClaimsRepository, scope: ClaimScope) => ({
-  claim(base: string, owner: string, locked = false): Promise<string> {
-    return serialized(`${scope}:${base}`, async () => {
-      // Most titles are new: when the plain slug is free, one insert says so. Reading the
-      // taken keys first would cost a range scan of the claims that grows with the table
-      // (LIKE 'prefix%' uses no index on SQLite's case-insensitive LIKE, nor on PostgreSQL
-      // outside the C collation).
-      const first = nextFreeSlug(base, []);
-      if (await claims.tryClaim(scope, first, owner, locked)) return first;
-      const prefix = suffixSearchPrefix(base);
-      for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-        const taken = await claims.keysWithPrefix(scope, prefix);
-        const candidate = nextFreeSlug(base, taken);
-        if (await claims.tryClaim(scope, candidate, owner, locked)) return candidate;
-      }
-      throw new Error(`newsroom: could not claim a free slug for "${base}" after ${MAX_ATTEMPTS} attempts`);
-    });
-  },
-});
+const SCOPE = 'article-slug';
 
 export interface SlugDecision {
   /** The slug to store, or null to leave the stored one alone. */
@@ -54,18 +17,20 @@ export interface SlugDecision {
   release: string | null;
 }
 
-/** The article's slug rules (SPEC 3.1) on top of the claims. */
+/** The slug an editor typed, if any. */
+export const typedSlug = (data: Record<string, unknown>) =>
+  typeof data.slug === 'string' && data.slug.trim() !== '' ? data.slug : null;
+
+const baseFor = (title: string, seed: string) => slugFromText(title) || fallbackSlug(seed, 'article');
+
+/** An editor typed it when it is not simply the title's slug (or a numbered variant of it). */
+const isTyped = (slug: string, title: string) => {
+  const fromTitle = slugFromText(title);
+  return fromTitle === '' ? !isFallbackSlug(slug, 'article') : suffixOf(fromTitle, slug) === null;
+};
+
 const articleSlugsService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const claims = () => strapi.plugin('newsroom').service('claims') as ClaimsRepository;
-  const claimer = () => createSlugClaimer(claims(), 'article-slug');
-
-  const baseFor = (title: string, seed: string) => slugFromText(title) || fallbackSlug(seed);
-
-  /** An editor typed it when it is not simply the title's slug (or a numbered variant of it). */
-  const isTyped = (slug: string, title: string) => {
-    const fromTitle = slugFromText(title);
-    return fromTitle === '' ? !slug.startsWith('article-') : suffixOf(fromTitle, slug) === null;
-  };
+  const claims = () => getService(strapi, 'claims');
 
   return {
     /** On create (and clone): `owner` is a placeholder until the documentId exists. */
@@ -73,7 +38,7 @@ const articleSlugsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const typed = input.typedSlug ? normalizeSlug(input.typedSlug) : '';
       const base = typed || baseFor(input.title, input.owner);
       const locked = input.publish || (typed !== '' && isTyped(typed, input.title));
-      return claimer().claim(base, input.owner, locked);
+      return claims().claimSlug(SCOPE, base, input.owner, locked);
     },
 
     /**
@@ -94,7 +59,7 @@ const articleSlugsService = ({ strapi }: { strapi: Core.Strapi }) => {
         const key = plain[i];
         return key === null ? [] : [{ key, owner: item.owner, locked: options.publish }];
       });
-      const won = await claims().tryClaimMany('article-slug', wanted);
+      const won = await claims().claimMany(SCOPE, wanted);
       return plain.map((key) => (key !== null && won.has(key) ? key : null));
     },
 
@@ -106,27 +71,27 @@ const articleSlugsService = ({ strapi }: { strapi: Core.Strapi }) => {
       typedSlug: string | null;
     }): Promise<SlugDecision> {
       const { documentId, current } = input;
-      const held = await claims().findByOwner('article-slug', documentId);
+      const held = await claims().findByOwner(SCOPE, documentId);
       const locked = held.some((claim) => claim.locked);
       const typed = input.typedSlug ? normalizeSlug(input.typedSlug) : '';
 
       if (typed !== '' && typed !== current) {
-        const slug = await claimer().claim(typed, documentId, locked || isTyped(typed, input.title));
+        const slug = await claims().claimSlug(SCOPE, typed, documentId, locked || isTyped(typed, input.title));
         return { slug, release: current };
       }
       if (current && (locked || !input.titleChanged)) return { slug: null, release: null };
 
       const base = baseFor(input.title, documentId);
       if (current && suffixOf(base, current) !== null) return { slug: null, release: null };
-      const slug = await claimer().claim(base, documentId);
+      const slug = await claims().claimSlug(SCOPE, base, documentId);
       return { slug, release: current };
     },
 
-    adopt: (placeholder: string, documentId: string) => claims().transferOwner(placeholder, documentId),
-    adoptMany: (moves: Array<{ from: string; to: string }>) => claims().transferOwners(moves),
-    release: (slug: string, documentId: string) => claims().release('article-slug', slug, documentId),
-    releasePlaceholder: (placeholder: string) => claims().releaseOwner(placeholder),
-    lock: (documentId: string) => claims().lock('article-slug', documentId),
+    /** The slug claim gone with a write that failed, or the old one after a write that succeeded. */
+    release: (slug: string, documentId: string) => claims().release(SCOPE, slug, documentId),
+
+    /** After the first publication the slug no longer follows the title. */
+    lock: (documentId: string) => claims().lock(SCOPE, documentId),
   };
 };
 

@@ -1,8 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { PLUGIN_ID } from '../constants';
 import { planExcerptUpdates, type ExcerptUpdate } from '../core/excerpt-refresh';
 import { createExcerptRepository } from '../repositories/excerpts';
-import type { SnippetsService } from './snippets';
+import { createDirectWrites } from './direct-writes';
 
 /** Rows read at a time. */
 const READ_BATCH = 500;
@@ -32,8 +31,8 @@ export interface RegenerateOptions {
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const rows = createExcerptRepository(strapi);
-  // Rows are written directly, not through the Document Service: tell the snippet caches.
-  const invalidateSnippets = () => (strapi.plugin(PLUGIN_ID).service('snippets') as SnippetsService).invalidate();
+  // Rows are written directly, not through the Document Service: the seam keeps the snippet caches right.
+  const direct = createDirectWrites(strapi);
 
   /** Writes `updates`, re-planning the rows that changed under them; the rows changed. */
   async function writeBatch(updates: ExcerptUpdate[], excerptLength: number, options: RegenerateOptions): Promise<number> {
@@ -41,7 +40,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     let pending = updates;
     for (let round = 0; round < MAX_ROUNDS && pending.length > 0; round += 1) {
       await options.beforeWrite?.(pending);
-      const written = await rows.writeIfUnchanged(pending);
+      const written = await direct.updateRows(pending.map((update) => update.id), () => rows.writeIfUnchanged(pending));
       changed += written;
       if (written === pending.length) break;
       // Written rows now hold their new excerpt and drop out of the plan; the others are planned afresh.
@@ -61,12 +60,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         lastId = batch[batch.length - 1].id;
         const updates = planExcerptUpdates(batch, excerptLength);
         if (updates.length === 0) continue;
-        try {
-          changed += await writeBatch(updates, excerptLength, options);
-        } finally {
-          // Each batch is a committed write of its own, and one that failed half-way may have written some rows.
-          invalidateSnippets();
-        }
+        changed += await writeBatch(updates, excerptLength, options);
       }
     },
   };

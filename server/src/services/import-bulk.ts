@@ -2,9 +2,11 @@ import type { Core } from '@strapi/strapi';
 import { sanitize } from '@strapi/utils';
 import type { Knex } from 'knex';
 import { ARTICLE_UID } from '../constants';
+import { chunks } from '../core/chunks';
 
 /**
- * Writes many *new* articles at once, the rows the Document Service would
+ * The SQL of services/direct-writes.ts for new articles (the seam is its only
+ * caller): many *new* articles at once, the rows the Document Service would
  * write for `create` (and `publish`) of each, in a handful of statements:
  * one multi-row insert of the draft (and published) rows, one of their
  * category links. Used by the importer only, where the Document Service's
@@ -13,8 +15,8 @@ import { ARTICLE_UID } from '../constants';
  * (SPEC 9: at least 200 documents a second on SQLite; bench/import.js).
  *
  * What it keeps from the Document Service path, and how:
- * - every article rule: the data comes from `ArticleCreation.prepare`, the
- *   function the article middleware calls on every create;
+ * - every article rule: the data comes from the article write service
+ *   (services/article-writes.ts), which the article middleware calls on every create;
  * - Strapi's validation: `validate` runs the entity validator the Document
  *   Service runs, and its output is what gets stored;
  * - the rows: the same columns and values (documentId from the model's own
@@ -53,12 +55,6 @@ interface StoredRow {
   documentId: string;
   publishedAt: unknown;
 }
-
-/** Rows a statement inserts at most: well inside every database's limit on bound parameters. */
-const INSERT_CHUNK = 200;
-
-const chunks = <T>(items: T[], size: number): T[][] =>
-  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
 /** Rows grouped by document: its draft and its published version (either may be missing). */
 function versionsOf<R extends StoredRow>(rows: R[]): Map<string, { draft?: R; published?: R }> {
@@ -116,7 +112,7 @@ export const createBulkArticleWriter = (strapi: Core.Strapi) => {
     const next = new Map<number, number>();
     if (!join.inverseOrderColumnName || categoryIds.length === 0) return next;
     const category = join.inverseJoinColumn.name;
-    for (const ids of chunks(categoryIds, INSERT_CHUNK)) {
+    for (const ids of chunks(categoryIds)) {
       const rows = (await table(trx, join.name)
         .select(category)
         .max(join.inverseOrderColumnName, { as: 'max' })
@@ -161,7 +157,7 @@ export const createBulkArticleWriter = (strapi: Core.Strapi) => {
 
       // Row ids by reading back: a multi-row insert does not give them on every database.
       const storedRows: StoredRow[] = [];
-      for (const ids of chunks(documentIds, INSERT_CHUNK)) {
+      for (const ids of chunks(documentIds)) {
         storedRows.push(
           ...((await strapi.db.query(ARTICLE_UID).findMany({
             where: { documentId: { $in: ids } },
@@ -204,7 +200,7 @@ export const createBulkArticleWriter = (strapi: Core.Strapi) => {
           link(rows?.draft?.id, article.categories.map(categories.forDraft));
           if (options.publish) link(rows?.published?.id, article.categories.map(categories.forPublished));
         });
-        for (const part of chunks(links, INSERT_CHUNK)) await table(trx, join.name).insert(part);
+        for (const part of chunks(links)) await table(trx, join.name).insert(part);
       });
       return documentIds;
     },
@@ -220,7 +216,7 @@ export const createBulkArticleWriter = (strapi: Core.Strapi) => {
           .filter(([, attribute]) => attribute.type === 'relation' && !('unstable_virtual' in attribute && attribute.unstable_virtual))
           .map(([name]) => [name, true])
       );
-      for (const ids of chunks(documentIds, INSERT_CHUNK)) {
+      for (const ids of chunks(documentIds)) {
         const rows = (await strapi.db.query(ARTICLE_UID).findMany({ where: { documentId: { $in: ids } }, populate })) as Array<
           StoredRow & Record<string, unknown>
         >;

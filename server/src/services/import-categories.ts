@@ -2,15 +2,19 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { CATEGORY_UID } from '../constants';
 import { validateCategoryName } from '../core/category-fields';
-import { PENDING_OWNER, type Claim, type ClaimsRepository } from '../repositories/claims';
+import { createCategoryRepository } from '../repositories/categories';
+import { getService } from '../utils/get-service';
 import { poll } from '../utils/poll';
+import { isPendingPlaceholder } from './claims';
 import { withCreator, type ImportActor } from './import-actor';
 
 /**
  * Categories named in an import, found or created by name without regard to case,
  * once per batch. The category middleware claims each name (scope `category-name`,
- * owner the category's documentId), so the claims are the index to look names up
- * in and the arbiter when two imports create the same category at once.
+ * owner the category's documentId; services/claims.ts), so the claims are the index
+ * to look names up in and the arbiter when two imports create the same category at
+ * once. A claim whose category is gone, or whose writer stopped (a stale placeholder),
+ * is the middleware's to take over when the category is created again.
  *
  * Creating one is a write of its own: it needs the actor's category create
  * permission (services/import-actor.ts), and one request creates at most
@@ -32,8 +36,8 @@ export type CategoryPlan = { ok: true } | { ok: false; message: string };
 interface Wanted {
   name: string;
   key: string;
-  /** The category holding the name; `pending` while another request creates it; `absent` (with a stale claim, maybe). */
-  state: { kind: 'existing'; documentId: string } | { kind: 'pending' } | { kind: 'absent'; stale: Claim | undefined };
+  /** The category holding the name; `pending` while another request creates it; `absent`. */
+  state: { kind: 'existing'; documentId: string } | { kind: 'pending' } | { kind: 'absent' };
 }
 
 const invalidName = (name: string, message: string) => ({ ok: false as const, message: `category "${name}": ${message}` });
@@ -55,23 +59,15 @@ function newCategoryGate(actor: ImportActor) {
 }
 
 export const createImportCategories = (strapi: Core.Strapi) => {
-  const claims = () => strapi.plugin('newsroom').service('claims') as ClaimsRepository;
-
-  async function existingIds(documentIds: string[]): Promise<Set<string>> {
-    if (documentIds.length === 0) return new Set();
-    const rows = (await strapi.db.query(CATEGORY_UID).findMany({
-      where: { documentId: { $in: documentIds } },
-      select: ['documentId'],
-    })) as Array<{ documentId: string }>;
-    return new Set(rows.map((row) => row.documentId));
-  }
+  const claims = () => getService(strapi, 'claims');
+  const categories = createCategoryRepository(strapi);
 
   /** The category holding a name claim once its create is done; undefined while pending. */
   async function settled(key: string): Promise<{ documentId: string | null } | undefined> {
     const claim = await claims().find(SCOPE, key);
     if (!claim) return { documentId: null };
-    if (claim.owner.startsWith(PENDING_OWNER)) return undefined;
-    return (await existingIds([claim.owner])).has(claim.owner) ? { documentId: claim.owner } : { documentId: null };
+    if (isPendingPlaceholder(claim.owner)) return undefined;
+    return (await categories.existing([claim.owner])).has(claim.owner) ? { documentId: claim.owner } : { documentId: null };
   }
 
   /** The valid names, once each (first spelling), in order, with what holds them now: a few queries for the batch. */
@@ -83,18 +79,17 @@ export const createImportCategories = (strapi: Core.Strapi) => {
     }
     if (wanted.size === 0) return [];
     const held = new Map((await claims().findMany(SCOPE, [...wanted.keys()])).map((claim) => [claim.key, claim]));
-    const present = await existingIds([...held.values()].map((claim) => claim.owner));
+    const present = await categories.existing([...held.values()].map((claim) => claim.owner));
     return [...wanted].map(([key, name]): Wanted => {
       const claim = held.get(key);
       if (claim && present.has(claim.owner)) return { name, key, state: { kind: 'existing', documentId: claim.owner } };
-      if (claim?.owner.startsWith(PENDING_OWNER)) return { name, key, state: { kind: 'pending' } };
-      return { name, key, state: { kind: 'absent', stale: claim } };
+      if (claim && isPendingPlaceholder(claim.owner)) return { name, key, state: { kind: 'pending' } };
+      return { name, key, state: { kind: 'absent' } };
     });
   }
 
-  async function create(name: string, key: string, stale: Claim | undefined, actor: ImportActor): Promise<CategoryLookup> {
-    // A claim left by a category deleted outside the Document Service would block the name forever.
-    if (stale) await claims().release(SCOPE, key, stale.owner);
+  /** Creates the category through the Document Service: the middleware claims its name (taking over a claim left behind). */
+  async function create(name: string, key: string, actor: ImportActor): Promise<CategoryLookup> {
     try {
       const category = (await strapi.documents(CATEGORY_UID).create({ data: withCreator(actor, { name }) })) as { documentId: string };
       return { ok: true, documentId: category.documentId };
@@ -145,7 +140,7 @@ export const createImportCategories = (strapi: Core.Strapi) => {
           continue;
         }
         const refusal = admit(name);
-        found.set(key, refusal ? { ok: false, message: refusal } : await create(name, key, state.kind === 'absent' ? state.stale : undefined, actor));
+        found.set(key, refusal ? { ok: false, message: refusal } : await create(name, key, actor));
       }
       return byName(found);
     },

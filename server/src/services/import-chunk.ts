@@ -1,16 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ARTICLE_UID } from '../constants';
-import { articleData } from '../core/import/article-data';
 import { created, duplicate, invalid, type ImportDocumentResult } from '../core/import/result';
-import { createArticleCreation, type PreparedArticle } from './article-creation';
+import { createArticleWrites, type PreparedWrite } from './article-writes';
+import { createDirectWrites } from './direct-writes';
 import { withCreator, type ImportActor } from './import-actor';
-import { createBulkArticleWriter } from './import-bulk';
 import type { CategoryLookup } from './import-categories';
 import { createImportKeys } from './import-keys';
 import type { ImportWriter } from './import-writer';
 import type { Candidate } from './importer';
-import type { SnippetsService } from './snippets';
 
 /** A document whose import key this request holds. */
 interface Claimed {
@@ -21,9 +19,11 @@ interface Claimed {
   categories: string[];
 }
 
-/** A claimed document ready to write: its fields derived and validated, its slug claimed. */
+/** A claimed document ready to write: Strapi's validation passed, its slug claimed. */
 interface Pending extends Claimed {
-  prepared: PreparedArticle;
+  prepared: PreparedWrite;
+  /** The data as Strapi's validator gives it back, with the slug: what the bulk writer stores. */
+  stored: Record<string, unknown>;
 }
 
 /**
@@ -47,9 +47,8 @@ export interface ChunkOptions {
  */
 export const createImportChunkWriter = (strapi: Core.Strapi, writer: ImportWriter) => {
   const keys = createImportKeys(strapi);
-  const bulk = createBulkArticleWriter(strapi);
-  const creation = createArticleCreation(strapi);
-  const snippets = () => strapi.plugin('newsroom').service('snippets') as SnippetsService;
+  const writes = createArticleWrites(strapi);
+  const direct = createDirectWrites(strapi);
 
   const busy = (candidate: Candidate) =>
     invalid(candidate, [
@@ -69,12 +68,12 @@ export const createImportChunkWriter = (strapi: Core.Strapi, writer: ImportWrite
   }
 
   /**
-   * Imports one chunk of new documents: claims their import keys, derives and
-   * validates their fields (the article middleware's own function, then Strapi's
-   * validator), claims their slugs, then writes them all at once. Keys and plain
-   * slugs nobody holds are claimed a chunk at a time; anything taken goes the
-   * careful way, one document at a time. If the write fails, each document goes
-   * through the Document Service on its own, so one bad document never stops the others.
+   * Imports one chunk of new documents: claims their import keys, runs Strapi's
+   * validator on their fields (derived by the article rules when the request was
+   * read), claims their slugs, then writes them all at once. Keys and plain slugs
+   * nobody holds are claimed a chunk at a time; anything taken goes the careful way,
+   * one document at a time. If the write fails, each document goes through the
+   * Document Service on its own, so one bad document never stops the others.
    *
    * A key another request is saving is never waited for while this request holds
    * keys it has not written yet: two imports of one file in opposite orders would
@@ -115,22 +114,24 @@ export const createImportChunkWriter = (strapi: Core.Strapi, writer: ImportWrite
       const claim = await keys.claim(item.candidate.key, { wait: true });
       if (claim.kind === 'existing') results[item.position] = duplicate(item.candidate, claim.article);
       else if (claim.kind === 'busy') results[item.position] = busy(item.candidate);
-      else results[item.position] = await writeOne({ ...item, keyPlaceholder: claim.placeholder }, options);
+      else {
+        const [prepared] = await prepareAll([{ ...item, keyPlaceholder: claim.placeholder }], results, options);
+        if (prepared) results[item.position] = await writeOne(prepared, options);
+      }
     }
     return results;
   }
 
   /**
-   * Derives and validates each claimed document's fields, then claims the slugs. A
+   * Runs Strapi's validator on each claimed document, then claims the slugs. A
    * document that fails gets its result in `results` and its key back.
    */
   async function prepareAll(claimed: Claimed[], results: ImportDocumentResult[], options: ChunkOptions): Promise<Pending[]> {
     const { publish } = options;
-    const valid: Array<Claimed & { data: Record<string, unknown> }> = [];
+    const valid: Array<Claimed & { validated: Record<string, unknown> }> = [];
     for (const item of claimed) {
       try {
-        const data = await creation.derive(articleData(item.candidate.article), { publish });
-        valid.push({ ...item, data: await bulk.validate(data, { publish }) });
+        valid.push({ ...item, validated: await direct.validateNew(item.candidate.data, { publish }) });
       } catch (error) {
         await keys.release(item.candidate.key, item.keyPlaceholder);
         results[item.position] = failure(item.candidate, error);
@@ -138,11 +139,15 @@ export const createImportChunkWriter = (strapi: Core.Strapi, writer: ImportWrite
     }
     if (valid.length === 0) return [];
     try {
-      const prepared = await creation.claimSlugs(
-        valid.map((item) => item.data),
+      const prepared = await writes.prepareCreateMany(
+        valid.map((item) => item.candidate.data),
         { publish }
       );
-      return valid.map(({ data: _data, ...item }, i) => ({ ...item, prepared: prepared[i] }));
+      return valid.map(({ validated, ...item }, i) => ({
+        ...item,
+        prepared: prepared[i],
+        stored: { ...validated, slug: prepared[i].data.slug },
+      }));
     } catch (error) {
       for (const item of valid) {
         await keys.release(item.candidate.key, item.keyPlaceholder);
@@ -154,10 +159,13 @@ export const createImportChunkWriter = (strapi: Core.Strapi, writer: ImportWrite
 
   /**
    * The claims of written articles move from their placeholders to the documentIds,
-   * in the caller's transaction; throws when any of them is no longer held.
+   * in the write's transaction; throws when any of them is no longer held.
    */
   async function handOver(pending: Pending[], documentIds: string[]): Promise<void> {
-    const slugs = await creation.settleMany(pending.map((item, i) => ({ placeholder: item.prepared.placeholder, documentId: documentIds[i] })));
+    const slugs = await writes.settleMany(
+      pending.map((item) => item.prepared),
+      documentIds
+    );
     const importKeys = await keys.adoptMany(pending.map((item, i) => ({ from: item.keyPlaceholder, to: documentIds[i] })));
     // Each placeholder holds exactly one claim: a slug, or an import key.
     if (slugs !== pending.length || importKeys !== pending.length) {
@@ -169,49 +177,36 @@ export const createImportChunkWriter = (strapi: Core.Strapi, writer: ImportWrite
   async function writeAll(pending: Pending[], options: ChunkOptions): Promise<Array<[Pending, ImportDocumentResult]>> {
     if (pending.length === 0) return [];
     const { publish, actor } = options;
-    snippets().invalidate();
     let documentIds: string[] | null = null;
     try {
-      const articles = pending.map(({ prepared, categories }) => ({ data: withCreator(actor, prepared.data), categories }));
-      documentIds = await writer.isolated(async () => {
-        const ids = await bulk.insert(articles, { publish });
-        await handOver(pending, ids);
-        return ids;
-      });
+      const articles = pending.map(({ stored, categories }) => ({ data: withCreator(actor, stored), categories }));
+      documentIds = await writer.isolated(() => direct.createArticles(articles, { publish, settle: (ids) => handOver(pending, ids) }));
     } catch (error) {
       strapi.log.warn(`newsroom import: writing ${pending.length} documents at once failed, writing them one by one: ${String(error)}`);
     }
     const outcomes: Array<[Pending, ImportDocumentResult]> = [];
     if (!documentIds) {
-      for (const item of pending) {
-        // The article middleware claims a slug of its own on the Document Service path.
-        await creation.abandon(item.prepared.placeholder);
-        outcomes.push([item, await writeOne(item, options)]);
-      }
+      for (const item of pending) outcomes.push([item, await writeOne(item, options)]);
       return outcomes;
     }
-    const written = documentIds;
     for (const [i, item] of pending.entries()) {
-      outcomes.push([item, created(item.candidate, { documentId: written[i], slug: item.prepared.data.slug as string })]);
+      outcomes.push([item, created(item.candidate, { documentId: documentIds[i], slug: item.prepared.data.slug as string })]);
     }
-    writer.afterCommit(async () => {
-      snippets().invalidate();
-      await bulk.announce(written, { publish });
-    });
     return outcomes;
   }
 
   /**
-   * One document through the Document Service (its key already claimed); its result,
-   * also when it fails. The create (with the middleware's slug claim and its hand-over)
-   * and the key's hand-over commit together.
+   * One document through the Document Service (its key and slug already claimed),
+   * given to the article middleware as prepared; its result, also when it fails. The
+   * create (with its slug hand-over) and the key's hand-over commit together.
    */
-  async function writeOne(item: Claimed, options: ChunkOptions): Promise<ImportDocumentResult> {
-    const { candidate, keyPlaceholder, categories } = item;
+  async function writeOne(item: Pending, options: ChunkOptions): Promise<ImportDocumentResult> {
+    const { candidate, keyPlaceholder, categories, prepared } = item;
+    const data = withCreator(options.actor, { ...prepared.data, categories });
     try {
       const article = await writer.isolated(async () => {
         const document = await strapi.documents(ARTICLE_UID).create({
-          data: withCreator(options.actor, { ...articleData(candidate.article), categories }),
+          data: writes.handOff({ ...prepared, data }),
           status: options.publish ? 'published' : 'draft',
           // Only what the answer needs: Strapi then reads back no relations.
           fields: ['documentId', 'slug'],
@@ -223,6 +218,8 @@ export const createImportChunkWriter = (strapi: Core.Strapi, writer: ImportWrite
       });
       return created(candidate, { documentId: article.documentId, slug: typeof article.slug === 'string' ? article.slug : null });
     } catch (error) {
+      // The transaction took back what was written; the claims taken before it go now.
+      await writes.abandon(prepared);
       await keys.release(candidate.key, keyPlaceholder);
       return failure(candidate, error);
     }

@@ -34,8 +34,6 @@ export interface ImportWriter {
   run<T, R>(items: T[], work: (chunk: T[]) => Promise<R[]>, recover: (item: T, error: unknown) => R): Promise<R[]>;
   /** Runs `work` all or nothing: in a savepoint of the chunk's transaction, or in a transaction of its own. */
   isolated<R>(work: () => Promise<R>): Promise<R>;
-  /** Runs `after` once what was written so far is committed (at once when nothing is pending). */
-  afterCommit(after: () => Promise<void>): void;
 }
 
 export const createImportWriter = (strapi: Core.Strapi): ImportWriter => {
@@ -71,14 +69,6 @@ export const createImportWriter = (strapi: Core.Strapi): ImportWriter => {
     async isolated<R>(work: () => Promise<R>): Promise<R> {
       const nested = strapi.db.inTransaction();
       return (await strapi.db.transaction(({ trx }) => (nested ? inSavepoint(trx, work) : work()))) as R;
-    },
-    afterCommit(after) {
-      const log = (error: unknown) => strapi.log.error('newsroom import: after-commit work failed', error);
-      if (!strapi.db.inTransaction()) {
-        void after().catch(log);
-        return;
-      }
-      void strapi.db.transaction(async ({ onCommit }) => onCommit(() => void after().catch(log)));
     },
   };
 };

@@ -23,7 +23,7 @@ import { createImportCategories } from './import-categories';
 import { createImportChunkWriter } from './import-chunk';
 import { createImportKeys } from './import-keys';
 import { createImportWriter } from './import-writer';
-import type { SettingsService } from './settings';
+import { getService } from '../utils/get-service';
 
 /** A document that passed the parser and the article rules: it may become an article. */
 export interface Candidate {
@@ -31,8 +31,11 @@ export interface Candidate {
   startLine: number;
   title: string;
   warnings: ImportIssue[];
+  /** The document as imported: the actor's forbidden fields left out. */
   article: ParsedArticle;
   language: string | null;
+  /** The article's fields, derived and checked by the article rules (once): what is written. */
+  data: Record<string, unknown>;
   key: string;
 }
 
@@ -43,21 +46,21 @@ export type { ImportPreview, ImportPreviewDocument, PreviewStatus };
 
 /**
  * The importer (SPEC 4.4, 6): snippet documents → articles, with every article
- * rule of SPEC 3 (the article middleware's own function) and Strapi's validation.
+ * rule of SPEC 3 (the functions every create runs, once a document) and Strapi's validation.
  * Shared by the content-API route and the admin's Import view, each with its
  * actor (services/import-actor.ts: creator fields, field and category permissions).
- * Per document: parse, check the article rules, apply the actor's field
- * permissions, skip duplicates (by import key); find or create the categories;
+ * Per document: parse, apply the actor's field permissions, check the article
+ * rules, skip duplicates (by import key); find or create the categories;
  * then chunks of new documents are claimed and written (services/import-chunk.ts).
  */
 const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const settings = () => strapi.plugin('newsroom').service('settings') as SettingsService;
+  const settings = () => getService(strapi, 'settings');
   const keys = createImportKeys(strapi);
   const categories = createImportCategories(strapi);
   const writer = createImportWriter(strapi);
   const chunks = createImportChunkWriter(strapi, writer);
 
-  async function parse(source: ImportSource, publish: boolean) {
+  async function parse(source: ImportSource, publish: boolean, actor: ImportActor) {
     const current = await settings().get();
     const documents = parseImportSource(source, { timeZone: current.importTimeZone });
     if (documents.length === 0) {
@@ -68,11 +71,16 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
         `the request holds ${documents.length} documents; at most ${MAX_IMPORT_DOCUMENTS} are accepted a request`
       );
     }
-    return sortOut(documents, current, publish);
+    return sortOut(documents, current, publish, actor);
   }
 
-  /** Parser errors and article-rule errors become answers; the rest are candidates. */
-  function sortOut(documents: ParsedDocument[], current: NewsroomSettings, publish: boolean) {
+  /**
+   * Parser errors and article-rule errors become answers; the rest are candidates.
+   * The rules run once a document, on what the actor may set: forbidden optional
+   * fields are left out first, with a warning, as the Content Manager drops them
+   * from a create (core/import/field-permissions.ts); a forbidden title or body is `invalid`.
+   */
+  function sortOut(documents: ParsedDocument[], current: NewsroomSettings, publish: boolean, actor: ImportActor) {
     const rejected = new Map<number, ImportDocumentResult>();
     const candidates: Candidate[] = [];
     for (const document of documents) {
@@ -81,34 +89,35 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
         continue;
       }
       const { article, startLine, index, warnings } = document;
-      const checked = checkArticle({ article, startLine, settings: current, publish });
-      if (checked.problems.length > 0) rejected.set(index, invalid({ index, title: article.title, warnings }, checked.problems));
-      else candidates.push({ index, startLine, title: article.title, warnings, article, language: checked.language, key: importKey(article) });
+      const input = { article, startLine, settings: current, publish };
+      // Null when the actor may set every field the document gives.
+      const restricted = actor.forbiddenFields.size > 0 ? restrictArticle({ ...input, forbidden: actor.forbiddenFields }) : null;
+      if (restricted && !restricted.ok) {
+        rejected.set(index, invalid({ index, title: article.title, warnings }, restricted.problems));
+        continue;
+      }
+      let checked = restricted;
+      if (!checked) {
+        const { problems, language, data } = checkArticle(input);
+        if (data === null) {
+          rejected.set(index, invalid({ index, title: article.title, warnings }, problems));
+          continue;
+        }
+        checked = { ok: true, article, language, data, warnings: [] };
+      }
+      candidates.push({
+        index,
+        startLine,
+        title: article.title,
+        warnings: [...warnings, ...checked.warnings],
+        article: checked.article,
+        language: checked.language,
+        data: checked.data,
+        // The key is the document's own, whoever imports it: importing it again is a duplicate.
+        key: importKey(article),
+      });
     }
     return { documents, rejected, candidates };
-  }
-
-  /**
-   * The candidates as the actor may create them (core/import/field-permissions.ts):
-   * forbidden optional fields left out with a warning, a forbidden title or body `invalid`.
-   */
-  async function restrict(parsed: Awaited<ReturnType<typeof parse>>, actor: ImportActor, publish: boolean) {
-    if (actor.forbiddenFields.size === 0) return parsed;
-    const current = await settings().get();
-    const rejected = new Map(parsed.rejected);
-    const candidates: Candidate[] = [];
-    for (const candidate of parsed.candidates) {
-      const { article, startLine } = candidate;
-      const restricted = restrictArticle({ article, startLine, forbidden: actor.forbiddenFields, settings: current, publish });
-      if (!restricted) candidates.push(candidate);
-      else if (!restricted.ok) rejected.set(candidate.index, invalid(candidate, restricted.problems));
-      else {
-        const warnings = [...candidate.warnings, ...restricted.warnings];
-        // The key stays the document's own: importing it again is a duplicate, whoever imports it.
-        candidates.push({ ...candidate, article: restricted.article, language: restricted.language, warnings });
-      }
-    }
-    return { documents: parsed.documents, rejected, candidates };
   }
 
   /** A later copy of a document in the same batch gets the first copy's outcome. */
@@ -120,7 +129,7 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** Imports the documents; one bad document never stops the others. Throws a ValidationError for an empty or oversized batch. */
     async import(request: ImportRequest, actor: ImportActor = TRUSTED_ACTOR): Promise<ImportResult> {
-      const { documents, rejected, candidates } = await restrict(await parse(request.source, request.publish), actor, request.publish);
+      const { documents, rejected, candidates } = await parse(request.source, request.publish, actor);
       const firsts = new Map<string, Candidate>();
       for (const candidate of candidates) if (!firsts.has(candidate.key)) firsts.set(candidate.key, candidate);
       const existing = await keys.findExisting([...firsts.values()], { record: true });
@@ -147,7 +156,7 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
     async preview(source: ImportSource, options: { publish?: boolean; actor?: ImportActor } = {}): Promise<ImportPreview> {
       const publish = options.publish ?? false;
       const actor = options.actor ?? TRUSTED_ACTOR;
-      const { documents, rejected, candidates } = await restrict(await parse(source, publish), actor, publish);
+      const { documents, rejected, candidates } = await parse(source, publish, actor);
       const existing = await keys.findExisting(candidates, { record: false });
       const byIndex = new Map(candidates.map((candidate) => [candidate.index, candidate]));
       // Categories the new documents would create: refused without the permission or beyond the cap, as on import.

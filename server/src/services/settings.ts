@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { PLUGIN_ID } from '../constants';
 import {
   DEFAULT_SETTINGS,
@@ -9,6 +8,7 @@ import {
   validateSettings,
   type NewsroomSettings,
 } from '../core/settings';
+import { validationError } from '../utils/validation-error';
 
 const STORE_KEY = 'settings';
 /** Other instances sharing the database see a saved change within this many milliseconds. */
@@ -55,9 +55,10 @@ const settingsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const previous = await get();
     const result = validatePartialSettings(input, previous);
     if (!result.ok) {
-      throw new errors.ValidationError(formatSettingsIssues(result.issues), {
-        errors: result.issues.map((issue) => ({ path: [issue.key], message: issue.message, name: 'ValidationError' })),
-      });
+      throw validationError(
+        formatSettingsIssues(result.issues),
+        result.issues.map((issue) => ({ path: issue.key, message: issue.message }))
+      );
     }
     const changes = Object.fromEntries(
       Object.entries(input as Record<string, unknown>).filter(([, value]) => value !== undefined)

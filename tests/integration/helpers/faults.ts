@@ -50,3 +50,18 @@ async function install(app: TestApp, table: string, timing: Timing, condition: s
   await knex.raw(`CREATE TRIGGER ${name} BEFORE ${timing} ON ${table} FOR EACH ROW BEGIN IF ${condition} THEN ${action}; END IF; END`);
   return { remove: async () => void (await knex.raw(`DROP TRIGGER IF EXISTS ${name}`)) };
 }
+
+/**
+ * Refuses multi-row inserts of articles (a database lifecycle that throws): only the
+ * importer's bulk writer makes them, so an import then writes each document through
+ * the Document Service, one at a time.
+ */
+export function refuseBulkArticleInserts(app: TestApp): Fault {
+  const unsubscribe = app.strapi.db.lifecycles.subscribe({
+    models: ['plugin::newsroom.article'],
+    beforeCreateMany() {
+      throw new Error('multi-row inserts refused by this test');
+    },
+  }) as unknown as () => void;
+  return { remove: async () => unsubscribe() };
+}

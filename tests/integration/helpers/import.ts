@@ -1,28 +1,15 @@
 /** Calls of the import endpoint (SPEC 4.4) and reads of what it wrote. */
+import { importResultSchema, type ImportResult } from '../../../server/src/core/import/result';
 import type { TestApp } from './strapi';
 
 export const ARTICLE = 'plugin::newsroom.article';
 export const CATEGORY = 'plugin::newsroom.category';
 
-export interface ImportIssue {
-  line: number;
-  message: string;
-}
+/** The import answer as the server declares it (core/import/result.ts), not copied by hand. */
+export type { ImportDocumentResult as ImportEntry, ImportIssue, ImportResult as ImportAnswer } from '../../../server/src/core/import/result';
 
-export interface ImportEntry {
-  index: number;
-  status: 'created' | 'duplicate' | 'invalid';
-  documentId: string | null;
-  slug: string | null;
-  title: string | null;
-  errors: ImportIssue[] | null;
-  warnings: ImportIssue[];
-}
-
-export interface ImportAnswer {
-  data: ImportEntry[];
-  meta: { created: number; duplicates: number; invalid: number };
-}
+/** The body of an import answer, parsed with the server's own schema: any other shape fails the test. */
+export const importAnswer = (body: unknown): ImportResult => importResultSchema.parse(body);
 
 export const importApi = (app: TestApp, token: string | null = app.token) => {
   const auth = (req: import('supertest').Test) => (token ? req.set('Authorization', `Bearer ${token}`) : req);

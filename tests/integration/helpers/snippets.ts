@@ -1,27 +1,20 @@
 /** Builders and calls for the snippet endpoint tests. */
 import { randomBytes } from 'node:crypto';
 import type { Test } from 'supertest';
+import type { z } from 'zod';
+import { snippetListResponseSchema, snippetResponseSchema, type snippetSchema } from '../../../server/src/core/snippet-schemas';
 import { articles, categories, type StoredDocument } from './documents';
 import type { TestApp } from './strapi';
 
-export interface SnippetJson {
-  documentId: string;
-  slug: string;
-  title: string;
-  excerpt: string | null;
-  language: string | null;
-  documentDate: string | null;
-  sourcePublishedDate: string | null;
-  source: string | null;
-  sourceUrl: string | null;
-  readingTime: number | null;
-  categories: Array<{ name: string; slug: string }>;
-}
+/** A snippet and a snippet list as the server declares them (core/snippet-schemas.ts), not copied by hand. */
+export type SnippetJson = z.infer<typeof snippetSchema>;
+export type SnippetListJson = z.infer<typeof snippetListResponseSchema>;
 
-export interface SnippetListJson {
-  data: SnippetJson[];
-  meta: { pagination: { page: number; pageSize: number; pageCount: number; total: number } };
-}
+/** The body of a `GET /snippets` answer, parsed with the server's own schema: any other shape fails the test. */
+export const snippetList = (body: unknown): SnippetListJson => snippetListResponseSchema.parse(body);
+
+/** The snippet of a `GET /snippets/:slug` answer, parsed with the server's own schema. */
+export const snippetOne = (body: unknown): SnippetJson => snippetResponseSchema.parse(body).data;
 
 /** A lower-case word no other test uses: put it in a title and search for it to see only your own articles. */
 export const uniqueWord = (prefix = 'w') => `${prefix}${randomBytes(4).toString('hex')}`;
@@ -52,7 +45,7 @@ export const snippetsApi = (app: TestApp) => {
     titles: async (query: string) => {
       const res = await auth(app.http().get(`/api/newsroom/snippets?${query}`));
       if (res.status !== 200) throw new Error(`GET /snippets?${query} answered ${res.status}: ${JSON.stringify(res.body)}`);
-      return (res.body as SnippetListJson).data.map((snippet) => snippet.title);
+      return snippetList(res.body).data.map((snippet) => snippet.title);
     },
   };
 };

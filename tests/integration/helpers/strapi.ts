@@ -20,7 +20,6 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
-
 export async function startStrapi(extraEnv: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   Object.assign(process.env, TEST_SECRETS, database.env, extraEnv, {
@@ -59,5 +58,53 @@ export async function startStrapi(extraEnv: Record<string, string> = {}): Promis
       await strapi.destroy();
       await database.drop();
     },
+  };
+}
+
+export interface UseStrapiOptions {
+  /** Environment of this Strapi (the playground's config reads it). */
+  env?: Record<string, string>;
+  /** Clean-up that needs the app, before it stops (files it generated, say). */
+  beforeStop?: (app: TestApp) => void | Promise<void>;
+}
+
+/**
+ * One Strapi for the tests of the describe block (or file) it is called in: started
+ * in a `beforeAll` (declare it before the block's other hooks, which then see it
+ * started), stopped in an `afterAll`. The app returned forwards to it, so hooks and
+ * tests use it as they would the result of `startStrapi`.
+ */
+export function useStrapi(options: UseStrapiOptions = {}): TestApp {
+  let started: TestApp | null = null;
+  const current = (): TestApp => {
+    if (!started) throw new Error('useStrapi: Strapi is not running here; use the app inside hooks and tests');
+    return started;
+  };
+  const stop = async () => {
+    const app = started;
+    started = null;
+    if (!app) return;
+    try {
+      await options.beforeStop?.(app);
+    } finally {
+      await app.stop();
+    }
+  };
+  beforeAll(async () => {
+    started = await startStrapi(options.env);
+  });
+  afterAll(stop);
+  return {
+    get strapi() {
+      return current().strapi;
+    },
+    get database() {
+      return current().database;
+    },
+    get token() {
+      return current().token;
+    },
+    http: () => current().http(),
+    stop,
   };
 }

@@ -1,10 +1,6 @@
 import { buildFile } from '../../unit/factories/document';
+import { importAnswer } from '../helpers/import';
 import { authorized, startTwoInstances, type TwoInstances } from './helpers';
-
-interface ImportAnswer {
-  data: Array<{ index: number; status: string; documentId: string | null; title: string | null }>;
-  meta: { created: number; duplicates: number; invalid: number };
-}
 
 describe('two Strapi processes on one database', () => {
   let pair: TwoInstances;
@@ -20,7 +16,7 @@ describe('two Strapi processes on one database', () => {
       headers: { Authorization: `Bearer ${pair.token}`, 'Content-Type': 'text/plain' },
     });
     expect(res.status).toBe(200);
-    return (await res.json()) as ImportAnswer;
+    return importAnswer(await res.json());
   };
 
   const count = async (title: string) => {

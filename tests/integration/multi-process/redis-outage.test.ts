@@ -5,6 +5,7 @@
  */
 import Redis from 'ioredis';
 import { poll } from '../../../server/src/utils/poll';
+import { snippetList } from '../helpers/snippets';
 import { startCuttableProxy, type CuttableProxy } from './cuttable-proxy';
 import { authorized, startTwoInstances, type TwoInstances } from './helpers';
 
@@ -14,14 +15,10 @@ const CACHE_MAX_AGE = 600;
 /** "Eventually": far below cacheMaxAge, far above a reconnect (ioredis retries within 2 s). */
 const DEADLINE_MS = 30_000;
 
-interface SnippetList {
-  data: Array<{ title: string }>;
-}
-
 const titles = async (url: string, token: string) => {
   const res = await fetch(`${url}/api/newsroom/snippets?pageSize=100`, authorized(token));
   expect(res.status).toBe(200);
-  return ((await res.json()) as SnippetList).data.map((snippet) => snippet.title);
+  return snippetList(await res.json()).data.map((snippet) => snippet.title);
 };
 
 const publish = async (url: string, token: string, title: string) => {

@@ -1,13 +1,10 @@
+import { snippetList } from '../helpers/snippets';
 import { authorized, startTwoInstances, type TwoInstances } from './helpers';
-
-interface SnippetList {
-  data: Array<{ slug: string; title: string }>;
-}
 
 const snippetTitles = async (url: string, token: string) => {
   const res = await fetch(`${url}/api/newsroom/snippets?pageSize=100`, authorized(token));
   expect(res.status).toBe(200);
-  return ((await res.json()) as SnippetList).data.map((snippet) => snippet.title);
+  return snippetList(await res.json()).data.map((snippet) => snippet.title);
 };
 
 const publish = async (url: string, token: string, title: string) => {

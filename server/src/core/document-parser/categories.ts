@@ -1,7 +1,6 @@
+import { CATEGORY_NAME_MAX_LENGTH, fitsIn } from '../field-limits';
 import { languageFromName } from '../language';
 import { quote } from './lines';
-
-export const MAX_CATEGORY_LENGTH = 100;
 
 /** White space, punctuation, symbols and invisible characters: trimmed from both ends of an item. */
 const EDGE_CHARACTER = /^[\s\p{P}\p{S}\p{Cc}\p{Cf}]$/u;
@@ -25,7 +24,8 @@ export function cleanCategoryName(item: string): string {
   return characters.slice(start, end).join('').replace(/\s+/gu, ' ');
 }
 
-function sameNameKey(name: string): string {
+/** The key under which a category name is unique (SPEC 2: without regard to case): case-folded and Unicode-normalized. */
+export function categoryNameKey(name: string): string {
   return name.normalize('NFC').toLowerCase();
 }
 
@@ -55,12 +55,12 @@ export function parseCategoryList(value: string): CategoryList {
       continue;
     }
 
-    if (name.length > MAX_CATEGORY_LENGTH) {
-      result.errors.push(`Category: ${quote(name, 40)} is longer than ${MAX_CATEGORY_LENGTH} characters`);
+    if (!fitsIn(name, CATEGORY_NAME_MAX_LENGTH)) {
+      result.errors.push(`Category: ${quote(name, 40)} is longer than ${CATEGORY_NAME_MAX_LENGTH} characters`);
       continue;
     }
 
-    const key = sameNameKey(name);
+    const key = categoryNameKey(name);
     if (!seen.has(key)) {
       seen.add(key);
       result.categories.push(name);

@@ -1,11 +1,10 @@
+import { characterCount, fitsIn, TITLE_MAX_LENGTH } from '../field-limits';
 import { normalizeBody } from './body';
 import { parseHeader, splitSections } from './header';
 import { isBlank, quote } from './lines';
 import { extractSource } from './source';
 import { isTitleWithoutSpace, titleText, type DocumentChunk } from './split-documents';
 import type { ParsedDocument, ParseIssue, ParseOptions } from './types';
-
-export const MAX_TITLE_LENGTH = 300;
 
 function byLine(issues: ParseIssue[]): ParseIssue[] {
   return [...issues].sort((a, b) => a.line - b.line);
@@ -34,10 +33,10 @@ export function parseDocument(chunk: DocumentChunk, index: number, options: Pars
 
   if (title === '') {
     errors.push({ line: startLine, message: 'the title is empty: write it after "## "' });
-  } else if (title.length > MAX_TITLE_LENGTH) {
+  } else if (!fitsIn(title, TITLE_MAX_LENGTH)) {
     errors.push({
       line: startLine,
-      message: `the title is ${title.length} characters long; at most ${MAX_TITLE_LENGTH} are allowed`,
+      message: `the title is ${characterCount(title)} characters long; at most ${TITLE_MAX_LENGTH} are allowed`,
     });
   }
 

@@ -1,7 +1,6 @@
+import { fitsIn, SOURCE_MAX_LENGTH } from '../field-limits';
 import { isBlank } from './lines';
 import type { SourceLine } from './types';
-
-export const MAX_SOURCE_LENGTH = 200;
 
 /**
  * A bare host name: labels of letters, digits and inner hyphens, separated by
@@ -12,7 +11,7 @@ const HOST_NAME =
   /^(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+(?:\p{L}{2,63}|xn--[a-z0-9-]{1,59})$/iu;
 
 export function looksLikeDomain(text: string): boolean {
-  return text.length <= MAX_SOURCE_LENGTH && HOST_NAME.test(text);
+  return fitsIn(text, SOURCE_MAX_LENGTH) && HOST_NAME.test(text);
 }
 
 /**

@@ -1,14 +1,15 @@
 /**
- * A parsed document as Document Service data, and the article rules checked
- * before any write. The rules are the same pure functions the article middleware
- * runs (SPEC 3), called early so that a document breaking them is reported as
- * `invalid` without a failed write, and in a preview without any write.
+ * A parsed document as article data, with the article rules (SPEC 3) run on it
+ * once: the same pure function every create runs (`deriveNewArticle`), called
+ * before any write so that a document breaking a rule is reported as `invalid`
+ * without a failed write, and in a preview without any write. The data it gives
+ * is what the importer writes.
  */
-import { deriveArticleFields, publishErrors, type ArticleSettings } from '../article-fields';
+import { deriveNewArticle, type ArticleSettings } from '../article-fields';
 import type { ParsedArticle } from '../document-parser';
 import type { ImportIssue } from './result';
 
-/** Fields without a value are left out, so the middleware applies its defaults (language, document date). */
+/** Fields without a value are left out, so the article rules apply their defaults (language, document date). */
 export function articleData(article: ParsedArticle): Record<string, unknown> {
   const data: Record<string, unknown> = { title: article.title, body: article.body };
   if (article.language !== null) data.language = article.language;
@@ -19,25 +20,26 @@ export function articleData(article: ParsedArticle): Record<string, unknown> {
   return data;
 }
 
-/**
- * The article rules this document breaks, reported at its title line (the
- * parser does not keep the line of each header field), and the language the
- * article will get (the default applied).
- */
+export interface CheckedArticle {
+  /** The rules the document breaks, at its title line (the parser does not keep the line of each header field). */
+  problems: ImportIssue[];
+  /** The language the article will get (the default applied); null when the rules refuse it. */
+  language: string | null;
+  /** The article's fields as they will be stored (derived ones included, no slug yet); null when there are problems. */
+  data: Record<string, unknown> | null;
+}
+
 export function checkArticle(input: {
   article: ParsedArticle;
   startLine: number;
   settings: ArticleSettings;
   publish: boolean;
-}): { problems: ImportIssue[]; language: string | null } {
+  now?: Date;
+}): CheckedArticle {
   const { article, startLine, settings, publish } = input;
-  // Without the body: what derives from it (excerpt, word count) takes time in
-  // proportion to it and is derived again on create, where the middleware still
-  // applies every body rule.
-  const { body: _body, ...fields } = articleData(article);
-  const derived = deriveArticleFields({ data: fields, previous: null, settings, now: new Date() });
-  const errors = derived.ok ? [] : [...derived.errors];
-  if (publish) errors.push(...publishErrors({ title: article.title, body: article.body }));
-  const language = derived.ok && typeof derived.changes.language === 'string' ? derived.changes.language : null;
-  return { problems: errors.map((error) => ({ line: startLine, message: error.message })), language };
+  const fields = articleData(article);
+  const derived = deriveNewArticle({ data: fields, settings, now: input.now ?? new Date(), publish });
+  if (!derived.ok) return { problems: derived.errors.map((error) => ({ line: startLine, message: error.message })), language: null, data: null };
+  const data = { ...fields, ...derived.changes };
+  return { problems: [], language: typeof data.language === 'string' ? data.language : null, data };
 }

@@ -34,14 +34,15 @@ function presentFields(article: ParsedArticle): ArticleInputField[] {
 }
 
 export type RestrictedArticle =
-  | { ok: true; article: ParsedArticle; language: string | null; warnings: ImportIssue[] }
+  | { ok: true; article: ParsedArticle; language: string | null; data: Record<string, unknown>; warnings: ImportIssue[] }
   | { ok: false; problems: ImportIssue[] };
 
 /**
  * The document as the actor may create it: each forbidden optional field left
  * empty (the article rules then apply their defaults: `defaultLanguage`, the
  * moment of creation), with a warning at the document's title line. The article
- * rules are checked again on what is left.
+ * rules run on what is left (instead of on the whole document: once a document).
+ * Null when the actor may set every field the document gives.
  */
 export function restrictArticle(input: {
   article: ParsedArticle;
@@ -69,11 +70,12 @@ export function restrictArticle(input: {
     else if (field !== 'title' && field !== 'body') restricted[field] = null;
   }
   const checked = checkArticle({ article: restricted, startLine, settings: input.settings, publish: input.publish });
-  if (checked.problems.length > 0) return { ok: false, problems: checked.problems };
+  if (checked.data === null) return { ok: false, problems: checked.problems };
   return {
     ok: true,
     article: restricted,
     language: checked.language,
+    data: checked.data,
     warnings: dropped.map((field) => ({
       line: startLine,
       message: `the article field "${field}" was not imported: your role may not set it (Content Manager field permissions)`,
