@@ -3,14 +3,27 @@
  * to at most `maxLength` characters, ending with '…' when cut.
  */
 import { markdownToPlainText } from './plain-text';
+import { trimEndCodePointsWhere } from './text-scan';
 
 export { markdownToPlainText };
 
 const ELLIPSIS = '…';
 
 // Trailing characters that would read badly before '…' ("word, …", "word (…").
-// Closing brackets and quotes stay: "(see below)…" is fine.
-const TRAILING_JUNK = /[\s\p{Po}\p{Pd}\p{Ps}\p{Pi}]+$/u;
+// Closing brackets and quotes stay: "(see below)…" is fine. Tested one
+// character at a time from the end: `[…]+$` rescans a long run from each start.
+const JUNK_CHARACTER = /^[\s\p{Po}\p{Pd}\p{Ps}\p{Pi}]$/u;
+const isJunk = (character: string) => JUNK_CHARACTER.test(character);
+
+/** The first `count` code points of `text`, without splitting all of it. */
+function leadingCodePoints(text: string, count: number): string[] {
+  const chars: string[] = [];
+  for (const ch of text) {
+    if (chars.length === count) break;
+    chars.push(ch);
+  }
+  return chars;
+}
 
 /**
  * Lengths are counted in Unicode code points (what an editor counts), not
@@ -18,7 +31,8 @@ const TRAILING_JUNK = /[\s\p{Po}\p{Pd}\p{Ps}\p{Pi}]+$/u;
  */
 export function makeExcerpt(body: string, maxLength: number): string {
   const text = markdownToPlainText(body);
-  const chars = Array.from(text);
+  // Only the head matters (one character past the limit says the text is longer).
+  const chars = leadingCodePoints(text, Math.max(maxLength, 0) + 1);
   if (chars.length <= maxLength) return text;
   if (maxLength < 1) return '';
 
@@ -27,7 +41,7 @@ export function makeExcerpt(body: string, maxLength: number): string {
   const boundary = chars.slice(0, budget + 1).lastIndexOf(' ');
   const hardCut = chars.slice(0, budget).join('');
   const wordCut = boundary > 0 ? chars.slice(0, boundary).join('') : hardCut;
-  const head = wordCut.replace(TRAILING_JUNK, '') || hardCut.replace(/\s+$/, '');
+  const head = trimEndCodePointsWhere(wordCut, isJunk) || hardCut.trimEnd();
   return `${head}${ELLIPSIS}`;
 }
 

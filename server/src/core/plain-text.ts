@@ -3,6 +3,8 @@
  * renderer: it only has to drop markup and keep the words a reader sees.
  */
 import { decodeHtmlEntities } from './html-entities';
+import { stripInline } from './markdown-inline';
+import { isWhiteSpaceCode } from './text-scan';
 
 // Private-use characters mark spans (code, escapes) that later steps must not touch.
 const OPEN = '\uE000';
@@ -12,8 +14,9 @@ const PLACEHOLDER = /\uE000(\d+)\uE001/g;
 // Tags whose content is never text a reader sees.
 const HIDDEN_ELEMENTS = /<(script|style|template|noscript)\b[^<>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi;
 // A tag: name, then quoted attribute values (which may hold '>') or other characters.
-// No part may run past a '<', so a scan never re-reads text: linear on hostile input.
-const TAG = /<\/?([a-zA-Z][a-zA-Z0-9-]*)(?:"[^"<]*"|'[^'<]*'|[^'"<>])*>/g;
+// No part may run past a '<', so a scan never re-reads text; the name ends where
+// the attributes begin (the lookahead), so `<aaaa…` is not split in every way.
+const TAG = /<\/?([a-zA-Z][a-zA-Z0-9-]*)(?![a-zA-Z0-9-])(?:"[^"<]*"|'[^'<]*'|[^'"<>])*>/g;
 const UNCLOSED_TAG_AT_END = /<\/?[a-zA-Z][^<>]*$/;
 const DECLARATION = /<[!?][^<>]*>/g;
 // Block-level tags separate words (`<p>a</p><p>b</p>` is "a b"); inline tags do not.
@@ -46,8 +49,38 @@ class Protected {
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
 const THEMATIC_BREAK = /^\s{0,3}([-*_])(?:\s*\1){2,}\s*$/;
 const SETEXT_UNDERLINE = /^\s{0,3}=+\s*$/;
-const REFERENCE_DEFINITION = /^\s{0,3}\[(?!\^)[^\]]+\]:\s*\S+.*$/;
-const TABLE_DELIMITER = /^\s*\|?(?:\s*:?-+:?\s*\|)+\s*(?::?-+:?)?\s*$/;
+// `[label]: destination`; what follows the destination does not matter.
+const REFERENCE_DEFINITION = /^\s{0,3}\[(?!\^)[^\]]+\]:\s*\S/;
+const TABLE_DELIMITER_CELL = /^:?-+:?$/;
+
+/**
+ * `| :--- | ---: |` or `--- | ---`: cells of dashes (with alignment colons)
+ * between pipes, at least one pipe; the last cell may be empty. Read cell by
+ * cell: as one pattern, the spaces around each cell overlap and a long line
+ * takes quadratic time.
+ */
+function isTableDelimiterRow(line: string): boolean {
+  const trimmed = line.trim();
+  let start = trimmed.startsWith('|') ? 1 : 0;
+  let pipes = 0;
+  for (let pipe = trimmed.indexOf('|', start); pipe !== -1; pipe = trimmed.indexOf('|', start)) {
+    if (!TABLE_DELIMITER_CELL.test(trimmed.slice(start, pipe).trim())) return false;
+    pipes += 1;
+    start = pipe + 1;
+  }
+  const last = trimmed.slice(start).trim();
+  return pipes > 0 && (last === '' || TABLE_DELIMITER_CELL.test(last));
+}
+
+/** `Title ##` → `Title`: closing hashes belong to headings, after white space (`C #` elsewhere is text). */
+function withoutClosingHashes(heading: string): string {
+  const text = heading.trimEnd();
+  let start = text.length;
+  while (start > 0 && text.charCodeAt(start - 1) === 0x23) start -= 1;
+  if (start === text.length) return heading;
+  if (start === 0) return '';
+  return isWhiteSpaceCode(text.charCodeAt(start - 1)) ? text.slice(0, start).trimEnd() : heading;
+}
 
 /** Line-level Markdown: fences, rules, headings, quotes, lists, tables. */
 function stripBlocks(markdown: string, shelf: Protected): string {
@@ -76,7 +109,7 @@ function stripBlocks(markdown: string, shelf: Protected): string {
       out.push('');
       continue;
     }
-    if (TABLE_DELIMITER.test(line)) {
+    if (isTableDelimiterRow(line)) {
       // The header row came before the delimiter row.
       const header = out.length - 1;
       if (header >= 0) out[header] = out[header].replace(/\|/g, ' ');
@@ -88,8 +121,7 @@ function stripBlocks(markdown: string, shelf: Protected): string {
 
     let text = line.replace(/^\s*(?:>\s?)+/, '');
     const heading = /^\s{0,3}#{1,6}(?:\s+|$)/.exec(text);
-    // Closing hashes belong to headings only; elsewhere `C #` is text.
-    if (heading) text = text.slice(heading[0].length).replace(/(?:^|\s+)#+\s*$/, '');
+    if (heading) text = withoutClosingHashes(text.slice(heading[0].length));
     text = text
       .replace(/^\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?/, '')
       .replace(/^\s*\[\^[^\]]+\]:\s*/, '');
@@ -100,31 +132,6 @@ function stripBlocks(markdown: string, shelf: Protected): string {
   // An unclosed fence runs to the end of the document, as in CommonMark.
   if (fence !== null) out.push(shelf.hide(fenced.join('\n')));
   return out.join('\n');
-}
-
-/**
- * Inline Markdown: code, escapes, autolinks, images, links, emphasis.
- * Spans are bounded ({0,N}) so an unclosed marker costs a bounded scan, not the
- * rest of the document: unbounded, `*a *a *a …` would take quadratic time.
- */
-function stripInline(text: string, shelf: Protected): string {
-  return (
-    text
-      .replace(/(`+)([\s\S]{0,2000}?[^`])\1(?!`)/g, (_m, _ticks: string, code: string) => shelf.hide(code.trim()))
-      .replace(/\\([\\`*_{}[\]()#+\-.!|>~<])/g, (_m, ch: string) => shelf.hide(ch))
-      // Autolinks before tags: `<https://x.org>` is a link, not an element.
-      .replace(/<((?:https?|ftp|mailto):[^<>\s]+)>/gi, (_m, url: string) => shelf.hide(url))
-      .replace(/<([^<>\s@]+@[^<>\s@]+\.[^<>\s@]+)>/g, (_m, email: string) => shelf.hide(email))
-      .replace(/!\[[^\[\]]{0,1000}\](?:\((?:[^()]|\([^()]*\)){0,2000}\)|\[[^\[\]]{0,1000}\])/g, '')
-      .replace(/\[([^\[\]]{0,1000})\]\((?:[^()]|\([^()]*\)){0,2000}\)/g, '$1')
-      .replace(/\[([^\[\]]{1,1000})\]\[[^\[\]]{0,1000}\]/g, '$1')
-      .replace(/\[\^[^\[\]]{1,100}\]/g, '')
-      // `**` and `~~` are never prose, so they go without pairing (linear time).
-      .replace(/\*\*|~~/g, '')
-      .replace(/\*(?=\S)([\s\S]{0,500}?\S)\*/g, '$1')
-      // `_` only emphasises outside words, so snake_case_names survive.
-      .replace(/(^|[^\p{L}\p{N}_])(__?)(?=\S)([\s\S]{0,500}?\S)\2(?![\p{L}\p{N}_])/gu, '$1$3')
-  );
 }
 
 export function markdownToPlainText(markdown: string): string {

@@ -30,7 +30,7 @@ const SLUGIFY_OPTIONS = { lower: true, strict: true, trim: true };
 function foldUnmappedCharacters(text: string): string {
   return text
     .normalize('NFC')
-    .replace(/[^\x00-\x7F]/gu, (ch) =>
+    .replace(/[\u0080-\u{10FFFF}]/gu, (ch) =>
       slugify(ch, SLUGIFY_OPTIONS) !== '' ? ch : ch.normalize('NFKD').replace(/\p{M}/gu, ''),
     );
 }

@@ -43,7 +43,7 @@ export const invalidFields = (values: SettingsFormValues): Partial<Record<Settin
   if (result.ok) return {};
   const fields: Partial<Record<SettingKey, string>> = {};
   for (const issue of result.issues) {
-    const key = issue.key.replace(/\[.*$/, '') as SettingKey;
+    const key = issue.key.split('[')[0] as SettingKey;
     if (SETTING_KEYS.includes(key) && fields[key] === undefined) fields[key] = issue.message;
   }
   return fields;

@@ -1,3 +1,4 @@
+import { trimEndWhere } from '../text-scan';
 import type { SourceLine } from './types';
 
 /** A run of lines between blank lines; blank lines inside a code fence belong to it. */
@@ -11,9 +12,10 @@ const FENCE_OPENING = /^ {0,3}(`{3,}|~{3,})/u;
 const INDENTED_CODE = /^(?: {4}|\t)/u;
 const ATX_HEADING = /^ {0,3}#{1,6}(?:\s|$)/u;
 const RULE_OR_UNDERLINE = /^ {0,3}(?:(?:[-*_]\s*){3,}|=+)$/u;
-const TRAILING_EMPHASIS = /[*_`~]+$/u;
 /** Sentence punctuation, closing quotes and brackets, and the ends of HTML tags and table rows. */
-const ENDS_A_SENTENCE = /[.!?…:;"'”’»›)\]}」』。！？．｡）】〉》>|]$/u;
+const SENTENCE_END = /^[.!?…:;"'”’»›)\]}」』。！？．｡）】〉》>|]$/u;
+/** Emphasis markers after the last word (`*end.*`): looked through. */
+const isEmphasisMarker = (code: number) => code === 0x2a || code === 0x5f || code === 0x60 || code === 0x7e;
 const STARTS_IN_LOWER_CASE = /^\p{Ll}/u;
 
 function splitParagraphs(lines: string[]): Paragraph[] {
@@ -50,7 +52,9 @@ function isClosingFence(line: string, fence: string, openFence: string): boolean
 function endsMidSentence(paragraph: Paragraph): boolean {
   const lastLine = paragraph.lines[paragraph.lines.length - 1] ?? '';
   if (paragraph.isCode || ATX_HEADING.test(lastLine) || RULE_OR_UNDERLINE.test(lastLine)) return false;
-  return !ENDS_A_SENTENCE.test(lastLine.replace(TRAILING_EMPHASIS, ''));
+  // The last character only, found by a loop: `[*_]+$` would rescan a long run of markers from each of them.
+  const text = trimEndWhere(lastLine, isEmphasisMarker);
+  return !SENTENCE_END.test(text.slice(-1));
 }
 
 function continuesSentence(paragraph: Paragraph): boolean {
@@ -84,7 +88,8 @@ function joinBrokenSentences(paragraphs: Paragraph[]): Paragraph[] {
       pieces.push(first.trimStart());
       if (others.length > 0) {
         close();
-        previous.lines.push(...others);
+        // A loop, not push(...others): spreading a paragraph of a million lines overflows the stack.
+        for (const line of others) previous.lines.push(line);
       }
     } else {
       close();

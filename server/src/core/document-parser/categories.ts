@@ -3,6 +3,13 @@ import { quote } from './lines';
 
 export const MAX_CATEGORY_LENGTH = 100;
 
+/**
+ * Categories a document may have. News snippets carry two or three; the limit
+ * keeps one line of a million commas from becoming a million category lookups
+ * (and rows) in one import.
+ */
+export const MAX_CATEGORIES_PER_DOCUMENT = 20;
+
 /** White space, punctuation, symbols and invisible characters: trimmed from both ends of an item. */
 const EDGE_CHARACTER = /^[\s\p{P}\p{S}\p{Cc}\p{Cf}]$/u;
 
@@ -29,6 +36,16 @@ function sameNameKey(name: string): string {
   return name.normalize('NFC').toLowerCase();
 }
 
+/** The items of a comma list, one at a time: a line of a million commas is not split into an array at once. */
+function* commaSeparated(value: string): Generator<string> {
+  let start = 0;
+  for (let comma = value.indexOf(','); comma !== -1; comma = value.indexOf(',', start)) {
+    yield value.slice(start, comma);
+    start = comma + 1;
+  }
+  yield value.slice(start);
+}
+
 /**
  * `Category: ,English,International - ,Snippets` → language `en`, categories
  * `International` and `Snippets`. Names are de-duplicated without regard to case,
@@ -37,9 +54,12 @@ function sameNameKey(name: string): string {
 export function parseCategoryList(value: string): CategoryList {
   const result: CategoryList = { categories: [], language: null, errors: [], warnings: [] };
   const seen = new Set<string>();
+  const ignoredLanguages = new Set<string>();
   let languageName = '';
+  let tooLong: { first: string; count: number } | null = null;
 
-  for (const name of value.split(',').map(cleanCategoryName)) {
+  for (const item of commaSeparated(value)) {
+    const name = cleanCategoryName(item);
     if (name === '') continue;
 
     const code = languageFromName(name);
@@ -47,7 +67,9 @@ export function parseCategoryList(value: string): CategoryList {
       if (result.language === null) {
         result.language = code;
         languageName = name;
-      } else if (code !== result.language) {
+      } else if (code !== result.language && !ignoredLanguages.has(code)) {
+        // Once a language: the warnings stay as few as the languages there are.
+        ignoredLanguages.add(code);
         result.warnings.push(
           `Category: a second language ${quote(name)} is ignored; the first, ${quote(languageName)}, is used`,
         );
@@ -56,15 +78,26 @@ export function parseCategoryList(value: string): CategoryList {
     }
 
     if (name.length > MAX_CATEGORY_LENGTH) {
-      result.errors.push(`Category: ${quote(name, 40)} is longer than ${MAX_CATEGORY_LENGTH} characters`);
+      tooLong = { first: tooLong?.first ?? name, count: (tooLong?.count ?? 0) + 1 };
       continue;
     }
 
     const key = sameNameKey(name);
-    if (!seen.has(key)) {
-      seen.add(key);
-      result.categories.push(name);
+    if (seen.has(key)) continue;
+    if (seen.size === MAX_CATEGORIES_PER_DOCUMENT) {
+      // The rest of the line is not read: the document is refused for this alone.
+      result.errors.push(
+        `Category: more than ${MAX_CATEGORIES_PER_DOCUMENT} categories; a document may have at most ${MAX_CATEGORIES_PER_DOCUMENT}`,
+      );
+      break;
     }
+    seen.add(key);
+    result.categories.push(name);
+  }
+
+  if (tooLong !== null) {
+    const others = tooLong.count > 1 ? ` (and ${tooLong.count - 1} more)` : '';
+    result.errors.push(`Category: ${quote(tooLong.first, 40)}${others} is longer than ${MAX_CATEGORY_LENGTH} characters`);
   }
   return result;
 }
