@@ -24,7 +24,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { onInterrupt } = require('./lib/cleanup');
-const { FILLS, IMPORT_TARGETS, label, manyDocuments, restArticle } = require('./lib/hostile-shapes');
+const { FILLS, IMPORT_TARGETS, REST_TARGETS, label, manyDocuments, restArticle } = require('./lib/hostile-shapes');
 const { machine } = require('./lib/report');
 const { duringHealthPolls, idleHealth } = require('./lib/stall');
 const { ROOT, startStrapi, adminCredentials } = require('./lib/strapi');
@@ -48,7 +48,7 @@ function parseArgs(args) {
   const fills = option('fills', null);
   return {
     sizes,
-    targets: list(option('targets', [...Object.keys(IMPORT_TARGETS), 'documents', 'rest'].join(','))),
+    targets: list(option('targets', [...Object.keys(IMPORT_TARGETS), 'documents', ...Object.keys(REST_TARGETS)].join(','))),
     // `--fills=' ,\t'`: JSON escapes allowed, a comma separates (`\u002c` for a comma itself).
     fills: fills === null ? FILLS : fills.split(',').map((fill) => JSON.parse(`"${fill}"`)),
     build: !flag('no-build'),
@@ -97,15 +97,15 @@ function requests(settings, token) {
         continue;
       }
       for (const fill of settings.fills) {
-        if (target === 'rest') {
+        if (target in REST_TARGETS) {
           all.push({
-            row: `REST article body: \`${label(fill)}\` run`,
+            row: `${target}: ${label(fill)}`,
             size,
-            request: { path: '/api/newsroom/articles', type: 'application/json', token, body: restArticle(title(), fill, REST_SIZES[size]) },
+            request: { path: '/api/newsroom/articles', type: 'application/json', token, body: restArticle(target, title(), fill, REST_SIZES[size]) },
           });
         } else if (target in IMPORT_TARGETS) {
           all.push({
-            row: `import, ${target}: \`${label(fill)}\` run`,
+            row: `import, ${target}: ${label(fill)}`,
             size,
             request: { path: '/api/newsroom/import', type: 'text/plain', token, body: IMPORT_TARGETS[target](title(), fill, SIZES[size]) },
           });

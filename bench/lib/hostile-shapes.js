@@ -29,7 +29,10 @@ const FILLS = [
   '\n',
 ];
 
-const label = (fill) => JSON.stringify(fill).slice(1, -1);
+const NAMES = { ' ': 'spaces', '\t': 'tabs', '\n': 'newlines', '\u2028': 'U+2028' };
+
+/** The run as the table shows it: a name for invisible characters, the characters in backticks otherwise. */
+const label = (fill) => NAMES[fill] ?? (fill.includes('`') ? `\`\` ${fill} \`\` run` : `\`${fill}\` run`);
 
 /** `fill` repeated to fill `bytes` bytes of UTF-8 (U+2028 is three bytes, so fewer of it fit). */
 function run(fill, bytes) {
@@ -50,12 +53,13 @@ const HEADER_END = '\n---\n\nrki.news\n\nThe budget passed on Friday.\n';
  */
 const IMPORT_TARGETS = {
   'Published on': (title, fill, bytes) => around(`## ${title}\nPublished on Mon`, fill, `x${HEADER_END}`, bytes),
-  'Document Date': (title, fill, bytes) => around(`## ${title}\nDocument Date: Mon, Apr 27 2026`, fill, `x${HEADER_END}`, bytes),
+  'Document Date': (title, fill, bytes) => around(`## ${title}\nDocument Date: Mon`, fill, `x${HEADER_END}`, bytes),
   Category: (title, fill, bytes) => around(`## ${title}\nCategory: English,`, fill, `x${HEADER_END}`, bytes),
   'Show on website': (title, fill, bytes) => around(`## ${title}\nShow on website : [Click Here](`, fill, `x${HEADER_END}`, bytes),
   title: (title, fill, bytes) => around(`## ${title} `, fill, `x${HEADER_END}`, bytes),
   'source line': (title, fill, bytes) => around(`## ${title}\n---\n\n`, fill, 'x.news\n\nThe body.\n', bytes),
-  body: (title, fill, bytes) => around(`## ${title}\n---\n\nrki.news\n\nThe body starts here `, fill, 'x\n', bytes),
+  body: (title, fill, bytes) => around(`## ${title}\n---\n\nrki.news\n\nThe body starts here.\n`, fill, 'x\n', bytes),
+  'body heading': (title, fill, bytes) => around(`## ${title}\n---\n\nrki.news\n\nThe body starts here.\n\n# A heading`, fill, 'x\n', bytes),
 };
 
 /** A million `## a` title lines: refused by the 500-document limit, which should cost next to nothing. */
@@ -63,13 +67,20 @@ function manyDocuments(bytes) {
   return '## a\n'.repeat(Math.floor(bytes / 5));
 }
 
+/** Where the run goes in a REST article body: at the start of a line, or after a heading's text. */
+const REST_TARGETS = {
+  'REST article body': 'The body starts here.\n',
+  'REST article body heading': 'The body starts here.\n\n# A heading',
+};
+
 /** A REST article create whose body holds the run: `{ data: { title, body } }` of `bytes` bytes as JSON. */
-function restArticle(title, fill, bytes) {
-  const overhead = Buffer.byteLength(JSON.stringify({ data: { title, body: 'The body x' } }));
+function restArticle(target, title, fill, bytes) {
+  const head = REST_TARGETS[target];
+  const overhead = Buffer.byteLength(JSON.stringify({ data: { title, body: `${head}x` } }));
   // JSON may escape the fill (`\t` is two bytes as `\\t`): size it as JSON.
   const jsonUnit = Buffer.byteLength(JSON.stringify(fill)) - 2;
-  const body = `The body ${fill.repeat(Math.max(1, Math.floor((bytes - overhead) / jsonUnit)))}x`;
+  const body = `${head}${fill.repeat(Math.max(1, Math.floor((bytes - overhead) / jsonUnit)))}x`;
   return JSON.stringify({ data: { title, body } });
 }
 
-module.exports = { FILLS, IMPORT_TARGETS, label, manyDocuments, restArticle };
+module.exports = { FILLS, IMPORT_TARGETS, REST_TARGETS, label, manyDocuments, restArticle };

@@ -6,6 +6,23 @@
  */
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * One health answer, retried when the connection breaks: a kept-alive socket that
+ * the server closed during a long stall resets, and the wait is still one wait.
+ */
+async function health(url) {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const res = await fetch(`${url}/_health`);
+      await res.arrayBuffer();
+      if (res.status !== 204) throw new Error(`/_health answered ${res.status}`);
+      return;
+    } catch (error) {
+      if (attempt === 5) throw error;
+    }
+  }
+}
+
 /** Runs `work()` while polling; resolves to `{ result, worstMs, polls }`. */
 async function duringHealthPolls(url, work, { intervalMs = 5 } = {}) {
   let running = true;
@@ -14,22 +31,22 @@ async function duringHealthPolls(url, work, { intervalMs = 5 } = {}) {
   const poller = (async () => {
     while (running) {
       const started = process.hrtime.bigint();
-      const res = await fetch(`${url}/_health`);
-      await res.arrayBuffer();
+      await health(url);
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      if (res.status !== 204) throw new Error(`/_health answered ${res.status}`);
       worstMs = Math.max(worstMs, ms);
       polls += 1;
       await sleep(intervalMs);
     }
   })();
+  let result;
   try {
-    const result = await work();
-    return { result, worstMs, polls };
+    result = await work();
   } finally {
     running = false;
+    // The poll in flight may be the one that waited longest: it counts.
     await poller;
   }
+  return { result, worstMs, polls };
 }
 
 /** The slowest of `count` health requests on an idle server: the floor the stalls are read against. */

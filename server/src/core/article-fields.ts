@@ -5,7 +5,7 @@
  */
 import { makeExcerpt } from './excerpt';
 import { normalizeLanguage } from './language';
-import { markdownToPlainText } from './plain-text';
+import { plainTextOf } from './text-facts';
 import { countWords, readingTime } from './text-stats';
 import type { NewsroomSettings } from './settings';
 
@@ -41,7 +41,7 @@ const isBlank = (value: unknown): boolean =>
  */
 export function excerptFollowsBody(excerpt: string | null, body: string | null): boolean {
   if (excerpt === null || excerpt.trim() === '') return true;
-  const plain = markdownToPlainText(body ?? '');
+  const plain = plainTextOf(body ?? '');
   if (excerpt === plain) return true;
   if (!excerpt.endsWith('…')) return false;
   const head = excerpt.slice(0, -1).trimEnd();

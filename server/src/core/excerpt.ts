@@ -3,6 +3,7 @@
  * to at most `maxLength` characters, ending with '…' when cut.
  */
 import { markdownToPlainText } from './plain-text';
+import { plainTextOf } from './text-facts';
 import { trimEndCodePointsWhere } from './text-scan';
 
 export { markdownToPlainText };
@@ -30,7 +31,7 @@ function leadingCodePoints(text: string, count: number): string[] {
  * UTF-16 units, so an emoji is one character and is never split in half.
  */
 export function makeExcerpt(body: string, maxLength: number): string {
-  const text = markdownToPlainText(body);
+  const text = plainTextOf(body);
   // Only the head matters (one character past the limit says the text is longer).
   const chars = leadingCodePoints(text, Math.max(maxLength, 0) + 1);
   if (chars.length <= maxLength) return text;

@@ -8,9 +8,10 @@
  *   the closing marker with a pointer that only moves forward (a lazy
  *   `(`+)[\s\S]*?\1` or `\*[\s\S]*?\*` rescans the rest of the text from
  *   every opening marker that has no partner: quadratic);
- * - the link and image patterns cannot run past a `[`, so the text an attempt
- *   reads never holds the start of another attempt.
+ * - links and images are read by markdown-links.ts, whose attempts never read
+ *   the start of another attempt.
  */
+import { stripImages, stripInlineLinks } from './markdown-links';
 import { isWhiteSpaceCode } from './text-scan';
 
 /** Keeps a span of text away from the later steps (see plain-text.ts). */
@@ -165,10 +166,6 @@ export function stripUnderscoreEmphasis(text: string): string {
   return copied === 0 ? text : out + text.slice(copied);
 }
 
-// A link destination holds no `[` (nor unbalanced parentheses): see the file comment.
-const DESTINATION = String.raw`\((?:[^()[]|\([^()[]*\))*\)`;
-const IMAGE = new RegExp(String.raw`!\[[^[\]]*\](?:${DESTINATION}|\[[^[\]]*\])`, 'g');
-const INLINE_LINK = new RegExp(String.raw`\[([^[\]]*)\]${DESTINATION}`, 'g');
 const REFERENCE_LINK = /\[([^[\]]+)\]\[[^[\]]*\]/g;
 const FOOTNOTE_REFERENCE = /\[\^[^[\]]+\]/g;
 const ESCAPE = /\\([\\`*_{}[\]()#+\-.!|>~<])/g;
@@ -183,13 +180,13 @@ const hasInnerDot = (domain: string) => {
 
 /** Inline Markdown removed; code, escaped characters and autolinks are hidden on the shelf. */
 export function stripInline(text: string, shelf: SpanShelf): string {
-  const withoutLinks = hideCodeSpans(text, shelf)
+  const escaped = hideCodeSpans(text, shelf)
     .replace(ESCAPE, (_m, ch: string) => shelf.hide(ch))
     // Autolinks before tags: `<https://x.org>` is a link, not an element.
     .replace(AUTOLINK, (_m, url: string) => shelf.hide(url))
-    .replace(EMAIL_AUTOLINK, (whole, email: string, domain: string) => (hasInnerDot(domain) ? shelf.hide(email) : whole))
-    .replace(IMAGE, '')
-    .replace(INLINE_LINK, '$1')
+    .replace(EMAIL_AUTOLINK, (whole, email: string, domain: string) => (hasInnerDot(domain) ? shelf.hide(email) : whole));
+  // Images first: `[![logo](l.png)](https://x.org)` is a link around an image.
+  const withoutLinks = stripInlineLinks(stripImages(escaped))
     .replace(REFERENCE_LINK, '$1')
     .replace(FOOTNOTE_REFERENCE, '');
   // `**` and `~~` are never prose, so they go without pairing.

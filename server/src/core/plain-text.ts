@@ -3,6 +3,7 @@
  * renderer: it only has to drop markup and keep the words a reader sees.
  */
 import { decodeHtmlEntities } from './html-entities';
+import { stripTags } from './html-tags';
 import { stripInline } from './markdown-inline';
 import { isWhiteSpaceCode } from './text-scan';
 
@@ -13,24 +14,6 @@ const PLACEHOLDER = /\uE000(\d+)\uE001/g;
 
 // Tags whose content is never text a reader sees.
 const HIDDEN_ELEMENTS = /<(script|style|template|noscript)\b[^<>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi;
-// A tag: name, then quoted attribute values (which may hold '>') or other characters.
-// No part may run past a '<', so a scan never re-reads text; the name ends where
-// the attributes begin (the lookahead), so `<aaaa…` is not split in every way.
-const TAG = /<\/?([a-zA-Z][a-zA-Z0-9-]*)(?![a-zA-Z0-9-])(?:"[^"<]*"|'[^'<]*'|[^'"<>])*>/g;
-const UNCLOSED_TAG_AT_END = /<\/?[a-zA-Z][^<>]*$/;
-const DECLARATION = /<[!?][^<>]*>/g;
-// Block-level tags separate words (`<p>a</p><p>b</p>` is "a b"); inline tags do not.
-const BLOCK_TAGS = new Set(
-  ('address article aside blockquote br dd div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 ' +
-    'header hr li main nav ol p pre section table tbody td tfoot th thead tr ul').split(' '),
-);
-
-function stripTags(text: string): string {
-  return text
-    .replace(DECLARATION, ' ')
-    .replace(TAG, (_tag, name: string) => (BLOCK_TAGS.has(name.toLowerCase()) ? ' ' : ''))
-    .replace(UNCLOSED_TAG_AT_END, '');
-}
 
 class Protected {
   private readonly spans: string[] = [];
@@ -47,7 +30,6 @@ class Protected {
 }
 
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
-const THEMATIC_BREAK = /^\s{0,3}([-*_])(?:\s*\1){2,}\s*$/;
 const SETEXT_UNDERLINE = /^\s{0,3}=+\s*$/;
 // `[label]: destination`; what follows the destination does not matter.
 const REFERENCE_DEFINITION = /^\s{0,3}\[(?!\^)[^\]]+\]:\s*\S/;
@@ -70,6 +52,26 @@ function isTableDelimiterRow(line: string): boolean {
   }
   const last = trimmed.slice(start).trim();
   return pipes > 0 && (last === '' || TABLE_DELIMITER_CELL.test(last));
+}
+
+/**
+ * `---`, `* * *`, `___`: one marker three times or more, white space between,
+ * after at most three white-space characters. A loop: as a pattern,
+ * `(?:\s*\1){2,}` keeps a backtracking entry a character and overflows the
+ * stack on a line of megabytes.
+ */
+function isThematicBreak(line: string): boolean {
+  let at = 0;
+  while (at < 3 && isWhiteSpaceCode(line.charCodeAt(at))) at += 1;
+  const marker = line.charCodeAt(at);
+  if (marker !== 0x2d && marker !== 0x2a && marker !== 0x5f) return false;
+  let markers = 0;
+  for (; at < line.length; at += 1) {
+    const code = line.charCodeAt(at);
+    if (code === marker) markers += 1;
+    else if (!isWhiteSpaceCode(code)) return false;
+  }
+  return markers >= 3;
 }
 
 /** `Title ##` → `Title`: closing hashes belong to headings, after white space (`C #` elsewhere is text). */
@@ -105,7 +107,7 @@ function stripBlocks(markdown: string, shelf: Protected): string {
       fenced = [];
       continue;
     }
-    if (THEMATIC_BREAK.test(line) || SETEXT_UNDERLINE.test(line) || REFERENCE_DEFINITION.test(line)) {
+    if (isThematicBreak(line) || SETEXT_UNDERLINE.test(line) || REFERENCE_DEFINITION.test(line)) {
       out.push('');
       continue;
     }

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ARTICLE_UID } from '../constants';
 import { articleData, checkArticle } from '../core/import/article-data';
-import { parseImportSource } from '../core/import/batch';
+import { countImportDocuments } from '../core/import/batch';
 import { importKey } from '../core/import/key';
 import { MAX_IMPORT_DOCUMENTS } from '../core/import/limits';
 import type { ImportRequest, ImportSource } from '../core/import/request';
@@ -26,6 +26,7 @@ import { createImportKeys } from './import-keys';
 import { createImportWriter } from './import-writer';
 import type { SettingsService } from './settings';
 import type { SnippetsService } from './snippets';
+import type { TextWorkerService } from './text-worker';
 
 /** A document that passed the parser and the article rules: it may become an article. */
 interface Candidate {
@@ -76,17 +77,22 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
   const creation = createArticleCreation(strapi);
   const snippets = () => strapi.plugin('newsroom').service('snippets') as SnippetsService;
 
+  /**
+   * Counts the documents first (a scan, no parsing: a million `## a` lines are
+   * refused in milliseconds), then parses them in the text worker, off the main
+   * thread (services/text-worker.ts).
+   */
   async function parse(source: ImportSource, publish: boolean) {
-    const current = await settings().get();
-    const documents = parseImportSource(source, { timeZone: current.importTimeZone });
-    if (documents.length === 0) {
+    const count = countImportDocuments(source);
+    if (count === 0) {
       throw new errors.ValidationError('no documents found: each document starts with a "## <title>" line');
     }
-    if (documents.length > MAX_IMPORT_DOCUMENTS) {
-      throw new errors.ValidationError(
-        `the request holds ${documents.length} documents; at most ${MAX_IMPORT_DOCUMENTS} are accepted a request`
-      );
+    if (count > MAX_IMPORT_DOCUMENTS) {
+      throw new errors.ValidationError(`the request holds ${count} documents; at most ${MAX_IMPORT_DOCUMENTS} are accepted a request`);
     }
+    const current = await settings().get();
+    const textWorker = strapi.plugin('newsroom').service('text-worker') as TextWorkerService;
+    const documents = await textWorker.parseImport(source, current.importTimeZone);
     return sortOut(documents, current, publish);
   }
 

@@ -1,4 +1,4 @@
-import { trimEndWhere } from '../text-scan';
+import { isWhiteSpaceCode, trimEndWhere } from '../text-scan';
 import type { SourceLine } from './types';
 
 /** A run of lines between blank lines; blank lines inside a code fence belong to it. */
@@ -11,7 +11,6 @@ interface Paragraph {
 const FENCE_OPENING = /^ {0,3}(`{3,}|~{3,})/u;
 const INDENTED_CODE = /^(?: {4}|\t)/u;
 const ATX_HEADING = /^ {0,3}#{1,6}(?:\s|$)/u;
-const RULE_OR_UNDERLINE = /^ {0,3}(?:(?:[-*_]\s*){3,}|=+)$/u;
 /** Sentence punctuation, closing quotes and brackets, and the ends of HTML tags and table rows. */
 const SENTENCE_END = /^[.!?…:;"'”’»›)\]}」』。！？．｡）】〉》>|]$/u;
 /** Emphasis markers after the last word (`*end.*`): looked through. */
@@ -49,9 +48,34 @@ function isClosingFence(line: string, fence: string, openFence: string): boolean
   return fence[0] === openFence[0] && fence.length >= openFence.length && line.trim() === fence;
 }
 
+const isRuleMarker = (code: number) => code === 0x2d || code === 0x2a || code === 0x5f; // - * _
+
+/**
+ * A thematic break (`---`, `* * *`, `_-_`: three markers or more, white space
+ * between) or a setext underline (`===`), after at most three spaces. A loop:
+ * as a pattern, `(?:[-*_]\s*){3,}` keeps a backtracking entry a character and
+ * overflows the stack on a line of megabytes.
+ */
+function isRuleOrUnderline(line: string): boolean {
+  let at = 0;
+  while (at < 3 && line.charCodeAt(at) === 0x20) at += 1;
+  if (line.charCodeAt(at) === 0x3d) {
+    while (line.charCodeAt(at) === 0x3d) at += 1;
+    return at === line.length;
+  }
+  if (!isRuleMarker(line.charCodeAt(at))) return false;
+  let markers = 0;
+  for (; at < line.length; at += 1) {
+    const code = line.charCodeAt(at);
+    if (isRuleMarker(code)) markers += 1;
+    else if (!isWhiteSpaceCode(code)) return false;
+  }
+  return markers >= 3;
+}
+
 function endsMidSentence(paragraph: Paragraph): boolean {
   const lastLine = paragraph.lines[paragraph.lines.length - 1] ?? '';
-  if (paragraph.isCode || ATX_HEADING.test(lastLine) || RULE_OR_UNDERLINE.test(lastLine)) return false;
+  if (paragraph.isCode || ATX_HEADING.test(lastLine) || isRuleOrUnderline(lastLine)) return false;
   // The last character only, found by a loop: `[*_]+$` would rescan a long run of markers from each of them.
   const text = trimEndWhere(lastLine, isEmphasisMarker);
   return !SENTENCE_END.test(text.slice(-1));

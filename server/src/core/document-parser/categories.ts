@@ -56,7 +56,8 @@ export function parseCategoryList(value: string): CategoryList {
   const seen = new Set<string>();
   const ignoredLanguages = new Set<string>();
   let languageName = '';
-  let tooLong: { first: string; count: number } | null = null;
+  let tooLong = 0;
+  let firstTooLong = '';
 
   for (const item of commaSeparated(value)) {
     const name = cleanCategoryName(item);
@@ -78,7 +79,8 @@ export function parseCategoryList(value: string): CategoryList {
     }
 
     if (name.length > MAX_CATEGORY_LENGTH) {
-      tooLong = { first: tooLong?.first ?? name, count: (tooLong?.count ?? 0) + 1 };
+      if (tooLong === 0) firstTooLong = name;
+      tooLong += 1;
       continue;
     }
 
@@ -95,9 +97,10 @@ export function parseCategoryList(value: string): CategoryList {
     result.categories.push(name);
   }
 
-  if (tooLong !== null) {
-    const others = tooLong.count > 1 ? ` (and ${tooLong.count - 1} more)` : '';
-    result.errors.push(`Category: ${quote(tooLong.first, 40)}${others} is longer than ${MAX_CATEGORY_LENGTH} characters`);
+  if (tooLong > 0) {
+    // One error for all of them: a line of a thousand long names gets one line of answer.
+    const others = tooLong > 1 ? ` (and ${tooLong - 1} more)` : '';
+    result.errors.push(`Category: ${quote(firstTooLong, 40)}${others} is longer than ${MAX_CATEGORY_LENGTH} characters`);
   }
   return result;
 }

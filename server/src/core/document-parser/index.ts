@@ -22,7 +22,20 @@ import { splitLines } from './lines';
 import { splitDocuments } from './split-documents';
 import type { ParsedDocument, ParseOptions } from './types';
 
+export { countDocuments } from './split-documents';
 export type { ParsedArticle, ParsedDocument, ParseIssue, ParseOptions } from './types';
+
+/**
+ * The documents of `text` one at a time, each parsed when asked for: a caller
+ * can give the event loop a turn between two documents.
+ */
+export function* eachDocument(text: string, options: ParseOptions): Generator<ParsedDocument> {
+  let index = 0;
+  for (const chunk of splitDocuments(splitLines(text))) {
+    yield parseDocument(chunk, index, options);
+    index += 1;
+  }
+}
 
 /**
  * Every document in `text`, in order. Empty or blank text gives `[]`; text
@@ -30,5 +43,5 @@ export type { ParsedArticle, ParsedDocument, ParseIssue, ParseOptions } from './
  * title. Dates without an offset are read in `options.timeZone`.
  */
 export function parseDocuments(text: string, options: ParseOptions): ParsedDocument[] {
-  return splitDocuments(splitLines(text)).map((chunk, index) => parseDocument(chunk, index, options));
+  return Array.from(eachDocument(text, options));
 }
