@@ -24,7 +24,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { onInterrupt } = require('./lib/cleanup');
-const { FILLS, IMPORT_TARGETS, REST_TARGETS, label, manyDocuments, restArticle } = require('./lib/hostile-shapes');
+const { FILLS, IMPORT_TARGETS, REST_TARGETS, label, manyDocuments, ordinaryArticle, ordinaryDocument, restArticle } = require('./lib/hostile-shapes');
 const { machine } = require('./lib/report');
 const { duringHealthPolls, idleHealth } = require('./lib/stall');
 const { ROOT, startStrapi, adminCredentials } = require('./lib/strapi');
@@ -48,7 +48,7 @@ function parseArgs(args) {
   const fills = option('fills', null);
   return {
     sizes,
-    targets: list(option('targets', [...Object.keys(IMPORT_TARGETS), 'documents', ...Object.keys(REST_TARGETS)].join(','))),
+    targets: list(option('targets', ['ordinary', ...Object.keys(IMPORT_TARGETS), 'documents', ...Object.keys(REST_TARGETS)].join(','))),
     // `--fills=' ,\t'`: JSON escapes allowed, a comma separates (`\u002c` for a comma itself).
     fills: fills === null ? FILLS : fills.split(',').map((fill) => JSON.parse(`"${fill}"`)),
     build: !flag('no-build'),
@@ -88,6 +88,20 @@ function requests(settings, token) {
   const title = () => `Hostile ${(n += 1)} ${Date.now()}`;
   for (const size of settings.sizes) {
     for (const target of settings.targets) {
+      if (target === 'ordinary') {
+        // The floor to read the others against: what an ordinary request of that size costs.
+        all.push({
+          row: 'ordinary prose, import (for comparison)',
+          size,
+          request: { path: '/api/newsroom/import', type: 'text/plain', token, body: ordinaryDocument(title(), SIZES[size]) },
+        });
+        all.push({
+          row: 'ordinary prose, REST article create (for comparison)',
+          size,
+          request: { path: '/api/newsroom/articles', type: 'application/json', token, body: ordinaryArticle(title(), REST_SIZES[size]) },
+        });
+        continue;
+      }
       if (target === 'documents') {
         all.push({
           row: '`## a` lines (a document each)',

@@ -62,6 +62,15 @@ const IMPORT_TARGETS = {
   'body heading': (title, fill, bytes) => around(`## ${title}\n---\n\nrki.news\n\nThe body starts here.\n\n# A heading`, fill, 'x\n', bytes),
 };
 
+/** For comparison: an ordinary document and an ordinary REST body of the same size, prose only. */
+const PROSE = 'In a significant diplomatic development, officials signalled a shift in their stance towards negotiations. ';
+function ordinaryDocument(title, bytes) {
+  return around(`## ${title}\n---\n\nrki.news\n\n`, PROSE, '\n', bytes);
+}
+function ordinaryArticle(title, bytes) {
+  return restArticle('REST article body', title, PROSE, bytes);
+}
+
 /** A million `## a` title lines: refused by the 500-document limit, which should cost next to nothing. */
 function manyDocuments(bytes) {
   return '## a\n'.repeat(Math.floor(bytes / 5));
@@ -83,4 +92,4 @@ function restArticle(target, title, fill, bytes) {
   return JSON.stringify({ data: { title, body } });
 }
 
-module.exports = { FILLS, IMPORT_TARGETS, REST_TARGETS, label, manyDocuments, restArticle };
+module.exports = { FILLS, IMPORT_TARGETS, REST_TARGETS, label, manyDocuments, ordinaryArticle, ordinaryDocument, restArticle };

@@ -42,37 +42,39 @@ export function hideCodeSpans(text: string, shelf: SpanShelf): string {
 }
 
 function codeSpansInParagraph(text: string, shelf: SpanShelf): string {
-  const runs: Array<{ start: number; end: number }> = [];
+  // Runs of backticks as two lists of numbers (a million runs are a million pairs, not objects).
+  const starts: number[] = [];
+  const ends: number[] = [];
   for (let i = text.indexOf('`'); i !== -1; i = text.indexOf('`', i)) {
     let end = i;
     while (end < text.length && text.charCodeAt(end) === BACKTICK) end += 1;
-    runs.push({ start: i, end });
+    starts.push(i);
+    ends.push(end);
     i = end;
   }
   // For each run length, the runs of that length in order, and how far a search has read.
   const byLength = new Map<number, { runs: number[]; next: number }>();
-  runs.forEach((run, index) => {
-    const length = run.end - run.start;
+  for (let index = 0; index < starts.length; index += 1) {
+    const length = (ends[index] as number) - (starts[index] as number);
     const entry = byLength.get(length) ?? { runs: [], next: 0 };
     entry.runs.push(index);
     byLength.set(length, entry);
-  });
+  }
 
-  let out = '';
+  const parts: string[] = [];
   let copied = 0;
-  for (let index = 0; index < runs.length; index += 1) {
-    const open = runs[index];
-    const same = byLength.get(open.end - open.start);
-    if (!same) continue;
-    while (same.next < same.runs.length && same.runs[same.next] <= index) same.next += 1;
+  for (let index = 0; index < starts.length; index += 1) {
+    const same = byLength.get((ends[index] as number) - (starts[index] as number)) as { runs: number[]; next: number };
+    while (same.next < same.runs.length && (same.runs[same.next] as number) <= index) same.next += 1;
     if (same.next === same.runs.length) continue;
-    const closeIndex = same.runs[same.next];
-    const close = runs[closeIndex];
-    out += text.slice(copied, open.start) + shelf.hide(text.slice(open.end, close.start).trim());
-    copied = close.end;
+    const closeIndex = same.runs[same.next] as number;
+    parts.push(text.slice(copied, starts[index]), shelf.hide(text.slice(ends[index], starts[closeIndex]).trim()));
+    copied = ends[closeIndex] as number;
     index = closeIndex;
   }
-  return copied === 0 ? text : out + text.slice(copied);
+  if (copied === 0) return text;
+  parts.push(text.slice(copied));
+  return parts.join('');
 }
 
 /**
@@ -168,7 +170,26 @@ export function stripUnderscoreEmphasis(text: string): string {
 
 const REFERENCE_LINK = /\[([^[\]]+)\]\[[^[\]]*\]/g;
 const FOOTNOTE_REFERENCE = /\[\^[^[\]]+\]/g;
-const ESCAPE = /\\([\\`*_{}[\]()#+\-.!|>~<])/g;
+const ESCAPABLE = new Set(Array.from('\\`*_{}[]()#+-.!|>~<'));
+
+/** `\*` → a hidden `*`: a backslash before one of ESCAPABLE, left to right (`\\` is one escaped backslash). */
+function hideEscapes(text: string, shelf: SpanShelf): string {
+  if (!text.includes('\\')) return text;
+  const parts: string[] = [];
+  let copied = 0;
+  for (let at = text.indexOf('\\'); at !== -1; at = text.indexOf('\\', at)) {
+    const escaped = text[at + 1];
+    if (escaped !== undefined && ESCAPABLE.has(escaped)) {
+      parts.push(text.slice(copied, at), shelf.hide(escaped));
+      copied = at + 2;
+      at += 2;
+    } else {
+      at += 1;
+    }
+  }
+  parts.push(text.slice(copied));
+  return parts.join('');
+}
 const AUTOLINK = /<((?:https?|ftp|mailto):[^<>\s]+)>/gi;
 // The domain's dot is checked outside the pattern: `[^@]+\.[^@]+` overlaps itself on `a@.....`.
 const EMAIL_AUTOLINK = /<([^<>\s@]+@([^<>\s@]+))>/g;
@@ -178,10 +199,29 @@ const hasInnerDot = (domain: string) => {
   return dot !== -1 && dot < domain.length - 1;
 };
 
+/**
+ * `**` and `~~` are never prose, so they go without pairing: left to right,
+ * each pair of the same marker dropped (`***` keeps one `*`).
+ */
+function withoutDoubleMarkers(text: string): string {
+  if (!text.includes('**') && !text.includes('~~')) return text;
+  const parts: string[] = [];
+  let copied = 0;
+  for (let at = 0; at < text.length - 1; at += 1) {
+    const code = text.charCodeAt(at);
+    if ((code === 0x2a || code === 0x7e) && text.charCodeAt(at + 1) === code) {
+      parts.push(text.slice(copied, at));
+      copied = at + 2;
+      at += 1;
+    }
+  }
+  parts.push(text.slice(copied));
+  return parts.join('');
+}
+
 /** Inline Markdown removed; code, escaped characters and autolinks are hidden on the shelf. */
 export function stripInline(text: string, shelf: SpanShelf): string {
-  const escaped = hideCodeSpans(text, shelf)
-    .replace(ESCAPE, (_m, ch: string) => shelf.hide(ch))
+  const escaped = hideEscapes(hideCodeSpans(text, shelf), shelf)
     // Autolinks before tags: `<https://x.org>` is a link, not an element.
     .replace(AUTOLINK, (_m, url: string) => shelf.hide(url))
     .replace(EMAIL_AUTOLINK, (whole, email: string, domain: string) => (hasInnerDot(domain) ? shelf.hide(email) : whole));
@@ -189,6 +229,5 @@ export function stripInline(text: string, shelf: SpanShelf): string {
   const withoutLinks = stripInlineLinks(stripImages(escaped))
     .replace(REFERENCE_LINK, '$1')
     .replace(FOOTNOTE_REFERENCE, '');
-  // `**` and `~~` are never prose, so they go without pairing.
-  return stripUnderscoreEmphasis(stripAsteriskEmphasis(withoutLinks.replace(/\*\*|~~/g, '')));
+  return stripUnderscoreEmphasis(stripAsteriskEmphasis(withoutDoubleMarkers(withoutLinks)));
 }

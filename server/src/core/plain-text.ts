@@ -5,29 +5,38 @@
 import { decodeHtmlEntities } from './html-entities';
 import { stripTags } from './html-tags';
 import { stripInline } from './markdown-inline';
-import { isWhiteSpaceCode } from './text-scan';
-
-// Private-use characters mark spans (code, escapes) that later steps must not touch.
-const OPEN = '\uE000';
-const CLOSE = '\uE001';
-const PLACEHOLDER = /\uE000(\d+)\uE001/g;
+import { collapseWhiteSpace, isWhiteSpaceCode, mapCharCodes } from './text-scan';
 
 // Tags whose content is never text a reader sees.
 const HIDDEN_ELEMENTS = /<(script|style|template|noscript)\b[^<>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi;
 
-class Protected {
-  private readonly spans: string[] = [];
+/*
+ * Spans the later steps must not touch (code, escaped characters, autolinks)
+ * stay in place: between two private-use markers, their ASCII punctuation moved
+ * to private-use code points (U+E100 + code), so no Markdown or HTML step sees
+ * a marker in them. Restoring is one pass over the text, however many spans
+ * there are (a table of spans and a placeholder pattern cost a match each).
+ * Private-use characters of that range are dropped from the input first.
+ */
+const SPAN_OPEN = 0xe000;
+const SPAN_CLOSE = 0xe001;
+const SHIFT = 0xe100;
+const isAsciiPunctuation = (code: number) =>
+  (code >= 0x21 && code <= 0x2f) || (code >= 0x3a && code <= 0x40) || (code >= 0x5b && code <= 0x60) || (code >= 0x7b && code <= 0x7e);
+const isReserved = (code: number) => code >= SPAN_OPEN && code < SHIFT + 0x80;
 
+const shelf = {
   hide(text: string): string {
-    this.spans.push(text);
-    return `${OPEN}${this.spans.length - 1}${CLOSE}`;
-  }
-
-  // Spans never nest: code is hidden before escapes are, and fences before both.
+    const inert = mapCharCodes(text, (code) => (isAsciiPunctuation(code) ? SHIFT + code : code));
+    return `${String.fromCharCode(SPAN_OPEN)}${inert}${String.fromCharCode(SPAN_CLOSE)}`;
+  },
   restore(text: string): string {
-    return text.replace(PLACEHOLDER, (_m, i: string) => this.spans[Number(i)] ?? '');
-  }
-}
+    return mapCharCodes(text, (code) => {
+      if (code === SPAN_OPEN || code === SPAN_CLOSE) return -1;
+      return code >= SHIFT && code < SHIFT + 0x80 ? code - SHIFT : code;
+    });
+  },
+};
 
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
 const SETEXT_UNDERLINE = /^\s{0,3}=+\s*$/;
@@ -85,7 +94,7 @@ function withoutClosingHashes(heading: string): string {
 }
 
 /** Line-level Markdown: fences, rules, headings, quotes, lists, tables. */
-function stripBlocks(markdown: string, shelf: Protected): string {
+function stripBlocks(markdown: string): string {
   const out: string[] = [];
   let fence: string | null = null;
   let fenced: string[] = [];
@@ -136,21 +145,28 @@ function stripBlocks(markdown: string, shelf: Protected): string {
   return out.join('\n');
 }
 
+const startsTag = (code: number) => ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) || code === 0x2f || code === 0x21 || code === 0x3f;
+
+/** `<` before a letter, `/`, `!` or `?` gets a space after it, so that it cannot start a tag. */
+function separateTagStarts(text: string): string {
+  if (!text.includes('<')) return text;
+  return text
+    .split('<')
+    .map((piece, i) => (i === 0 ? piece : startsTag(piece.charCodeAt(0)) ? `< ${piece}` : `<${piece}`))
+    .join('');
+}
+
 export function markdownToPlainText(markdown: string): string {
-  const shelf = new Protected();
-  const source = markdown
-    .replace(/[\uE000\uE001]/g, '')
+  const source = mapCharCodes(markdown, (code) => (isReserved(code) ? -1 : code))
     .replace(/\r\n?/g, '\n')
     .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
     .replace(HIDDEN_ELEMENTS, '');
-  const marked = stripInline(stripBlocks(source, shelf), shelf);
+  const marked = stripInline(stripBlocks(source), shelf);
   // Tags inside code are stripped too: an excerpt is plain text, no markup survives.
   const text = decodeHtmlEntities(stripTags(shelf.restore(stripTags(marked))));
   // Entities may spell tags (`&lt;b&gt;`), and removing one tag can join two
   // halves into a new one (`<<i>b>`). Rather than strip until nothing changes
   // (quadratic), strip once and then break up any '<' a tag could start at.
-  return stripTags(text)
-    .replace(/<(?=[a-zA-Z/!?])/g, '< ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  // White space first: the spaces separateTagStarts adds are single and never at an end.
+  return separateTagStarts(collapseWhiteSpace(stripTags(text)).trim());
 }

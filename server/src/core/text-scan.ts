@@ -48,7 +48,40 @@ function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
 }
 
-/** Runs of white space made one space (one pass: each run is one match, and nothing else can start one). */
+/**
+ * Runs of white space made one space. Single spaces, most of the white space
+ * in prose, are not matched at all: only runs of two or more, or of other white
+ * space, cost a match.
+ */
 export function collapseWhiteSpace(text: string): string {
-  return text.replace(/\s+/gu, ' ');
+  return text.replace(/ \s+|[^\S ]\s*/gu, ' ');
+}
+
+const CHUNK = 8192;
+
+/**
+ * `text` with each UTF-16 code unit passed through `map` (-1 drops it), in one
+ * pass over an array of codes: a regular expression replacing a million
+ * scattered characters costs a match object each. Lone surrogates are kept as
+ * they are.
+ */
+export function mapCharCodes(text: string, map: (code: number) => number): string {
+  let first = 0;
+  while (first < text.length && map(text.charCodeAt(first)) === text.charCodeAt(first)) first += 1;
+  if (first === text.length) return text;
+  if (text.length === 1) {
+    const mapped = map(text.charCodeAt(0));
+    return mapped === -1 ? '' : String.fromCharCode(mapped);
+  }
+  const codes = new Uint16Array(text.length);
+  let length = 0;
+  for (let at = 0; at < text.length; at += 1) {
+    const mapped = at < first ? text.charCodeAt(at) : map(text.charCodeAt(at));
+    if (mapped !== -1) codes[length++] = mapped;
+  }
+  const parts: string[] = [];
+  for (let start = 0; start < length; start += CHUNK) {
+    parts.push(String.fromCharCode(...codes.subarray(start, Math.min(start + CHUNK, length))));
+  }
+  return parts.join('');
 }
