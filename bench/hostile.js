@@ -24,7 +24,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { onInterrupt } = require('./lib/cleanup');
-const { FILLS, IMPORT_TARGETS, REST_TARGETS, label, manyDocuments, ordinaryArticle, ordinaryDocument, restArticle } = require('./lib/hostile-shapes');
+const { FILLS, IMPORT_TARGETS, REST_TARGETS, fiveHundred, label, manyDocuments, ordinaryArticle, ordinaryDocument, restArticle } = require('./lib/hostile-shapes');
 const { machine } = require('./lib/report');
 const { duringHealthPolls, idleHealth } = require('./lib/stall');
 const { ROOT, startStrapi, adminCredentials } = require('./lib/strapi');
@@ -48,7 +48,7 @@ function parseArgs(args) {
   const fills = option('fills', null);
   return {
     sizes,
-    targets: list(option('targets', ['ordinary', ...Object.keys(IMPORT_TARGETS), 'documents', ...Object.keys(REST_TARGETS)].join(','))),
+    targets: list(option('targets', ['ordinary', ...Object.keys(IMPORT_TARGETS), '500 bodies', 'documents', ...Object.keys(REST_TARGETS)].join(','))),
     // `--fills=' ,\t'`: JSON escapes allowed, a comma separates (`\u002c` for a comma itself).
     fills: fills === null ? FILLS : fills.split(',').map((fill) => JSON.parse(`"${fill}"`)),
     build: !flag('no-build'),
@@ -96,6 +96,11 @@ function requests(settings, token) {
           request: { path: '/api/newsroom/import', type: 'text/plain', token, body: ordinaryDocument(title(), SIZES[size]) },
         });
         all.push({
+          row: 'ordinary prose, import of 500 documents (for comparison)',
+          size,
+          request: { path: '/api/newsroom/import', type: 'text/plain', token, body: fiveHundred(title(), SIZES[size], ordinaryDocument) },
+        });
+        all.push({
           row: 'ordinary prose, REST article create (for comparison)',
           size,
           request: { path: '/api/newsroom/articles', type: 'application/json', token, body: ordinaryArticle(title(), REST_SIZES[size]) },
@@ -116,6 +121,12 @@ function requests(settings, token) {
             row: `${target}: ${label(fill)}`,
             size,
             request: { path: '/api/newsroom/articles', type: 'application/json', token, body: restArticle(target, title(), fill, REST_SIZES[size]) },
+          });
+        } else if (target === '500 bodies') {
+          all.push({
+            row: `import, 500 documents, each body: ${label(fill)}`,
+            size,
+            request: { path: '/api/newsroom/import', type: 'text/plain', token, body: fiveHundred(title(), SIZES[size], (t, b) => IMPORT_TARGETS.body(t, fill, b)) },
           });
         } else if (target in IMPORT_TARGETS) {
           all.push({

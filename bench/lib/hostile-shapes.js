@@ -67,6 +67,11 @@ const PROSE = 'In a significant diplomatic development, officials signalled a sh
 function ordinaryDocument(title, bytes) {
   return around(`## ${title}\n---\n\nrki.news\n\n`, PROSE, '\n', bytes);
 }
+
+/** 500 documents (the most a request may hold), each a share of `bytes`, built by `one(title, bytes)`. */
+function fiveHundred(title, bytes, one) {
+  return Array.from({ length: 500 }, (_, i) => one(`${title} part ${i + 1}`, Math.floor(bytes / 500) - 2)).join('\n\n');
+}
 function ordinaryArticle(title, bytes) {
   return restArticle('REST article body', title, PROSE, bytes);
 }
@@ -92,4 +97,4 @@ function restArticle(target, title, fill, bytes) {
   return JSON.stringify({ data: { title, body } });
 }
 
-module.exports = { FILLS, IMPORT_TARGETS, REST_TARGETS, label, manyDocuments, ordinaryArticle, ordinaryDocument, restArticle };
+module.exports = { FILLS, IMPORT_TARGETS, REST_TARGETS, fiveHundred, label, manyDocuments, ordinaryArticle, ordinaryDocument, restArticle };

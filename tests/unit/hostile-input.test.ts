@@ -6,6 +6,7 @@
  * the error or warning, the excerpt and the word count. None measures time: code
  * that took time quadratic in a run would not finish within the test timeout.
  */
+import fc from 'fast-check';
 import { deriveArticleFields } from '../../server/src/core/article-fields';
 import { MAX_CATEGORIES_PER_DOCUMENT } from '../../server/src/core/document-parser/categories';
 import { MAX_IGNORED_LINE_WARNINGS } from '../../server/src/core/document-parser/header';
@@ -256,6 +257,21 @@ describe('hostile document structure', () => {
     expect(body.startsWith('It was a delicate balance between national interests\ncontinued\n')).toBe(true);
     expect(body.split('\n')).toHaveLength(lines + 1);
   }, TIMEOUT);
+
+  it('counts exactly the documents the parser finds, whatever the line ends, blank lines and near-miss titles', () => {
+    const piece = fc.constantFrom('## a', '##', '## ', '##x', '###', ' ## b', '\t##\tc', '\u2028## d', 'text', ' ', '', '\uFEFF');
+    const lineEnd = fc.constantFrom('\n', '\r\n', '\r');
+    const text = fc.array(fc.tuple(piece, lineEnd), { maxLength: 12 }).map((lines) => lines.map(([line, end]) => line + end).join(''));
+    fc.assert(
+      fc.property(text, fc.boolean(), (body, trailing) => {
+        const sample = trailing ? `${body}## z` : body;
+        expect(countDocuments(sample)).toBe(parseDocuments(sample, UTC).length);
+        const strings = [sample, '', body];
+        expect(countImportDocuments({ kind: 'documents', documents: strings })).toBe(parseImportSource({ kind: 'documents', documents: strings }, UTC).length);
+      }),
+      { numRuns: 2000 },
+    );
+  });
 
   it.each(IMPORT_SIZES)('%s of `## a` lines are counted as documents without parsing them, as the parser would split them', (size) => {
     const lines = Math.floor(SIZES[size] / 5);

@@ -93,6 +93,9 @@ function withoutClosingHashes(heading: string): string {
   return isWhiteSpaceCode(text.charCodeAt(start - 1)) ? text.slice(0, start).trimEnd() : heading;
 }
 
+/** Table cell borders become spaces (split and join: a line of a million pipes is one pass, not a million matches). */
+const withoutPipes = (line: string) => line.split('|').join(' ');
+
 /** Line-level Markdown: fences, rules, headings, quotes, lists, tables. */
 function stripBlocks(markdown: string): string {
   const out: string[] = [];
@@ -123,7 +126,7 @@ function stripBlocks(markdown: string): string {
     if (isTableDelimiterRow(line)) {
       // The header row came before the delimiter row.
       const header = out.length - 1;
-      if (header >= 0) out[header] = out[header].replace(/\|/g, ' ');
+      if (header >= 0) out[header] = withoutPipes(out[header]);
       inTable = true;
       out.push('');
       continue;
@@ -137,7 +140,7 @@ function stripBlocks(markdown: string): string {
       .replace(/^\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?/, '')
       .replace(/^\s*\[\^[^\]]+\]:\s*/, '');
     const trimmed = text.trim();
-    if (inTable || trimmed.startsWith('|') || trimmed.endsWith('|')) text = text.replace(/\|/g, ' ');
+    if (inTable || trimmed.startsWith('|') || trimmed.endsWith('|')) text = withoutPipes(text);
     out.push(text);
   }
   // An unclosed fence runs to the end of the document, as in CommonMark.
@@ -158,7 +161,10 @@ function separateTagStarts(text: string): string {
 
 export function markdownToPlainText(markdown: string): string {
   const source = mapCharCodes(markdown, (code) => (isReserved(code) ? -1 : code))
-    .replace(/\r\n?/g, '\n')
+    .split('\r\n')
+    .join('\n')
+    .split('\r')
+    .join('\n')
     .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
     .replace(HIDDEN_ELEMENTS, '');
   const marked = stripInline(stripBlocks(source), shelf);

@@ -6,9 +6,11 @@
  * once, and the importer can compute them off the main thread (services/
  * import-parser.ts) and hand them over with `rememberTextFacts`.
  *
- * Only bodies of MIN_REMEMBERED_LENGTH characters or more are remembered, at most
- * MAX_REMEMBERED_CHARACTERS in all (the oldest go first): small bodies cost
- * microseconds to read again.
+ * Bodies computed here are remembered from MIN_REMEMBERED_LENGTH characters
+ * (small ones cost microseconds to read again); facts handed over by the
+ * importer from MIN_HANDED_OVER_LENGTH, so that none of an import's bodies is
+ * read twice on the main thread. At most MAX_REMEMBERED_CHARACTERS in all, the
+ * oldest going first: room for the bodies and plain text of one 5 MB import.
  */
 import { markdownToPlainText } from './plain-text';
 import { isWhiteSpaceCode } from './text-scan';
@@ -19,7 +21,8 @@ export interface TextFacts {
 }
 
 export const MIN_REMEMBERED_LENGTH = 16 * 1024;
-const MAX_REMEMBERED_CHARACTERS = 32 * 1024 * 1024;
+export const MIN_HANDED_OVER_LENGTH = 1024;
+const MAX_REMEMBERED_CHARACTERS = 12 * 1024 * 1024;
 
 /*
  * Chinese and Japanese are written without spaces, so each Han, Hiragana or
@@ -79,8 +82,9 @@ export function computeTextFacts(markdown: string): TextFacts {
 const remembered = new Map<string, TextFacts>();
 let rememberedCharacters = 0;
 
+/** Remembers facts computed elsewhere (the text worker), for bodies of MIN_HANDED_OVER_LENGTH characters or more. */
 export function rememberTextFacts(markdown: string, facts: TextFacts): void {
-  if (markdown.length < MIN_REMEMBERED_LENGTH || remembered.has(markdown)) return;
+  if (markdown.length < MIN_HANDED_OVER_LENGTH || remembered.has(markdown)) return;
   remembered.set(markdown, facts);
   rememberedCharacters += markdown.length + facts.plainText.length;
   for (const [oldest, oldFacts] of remembered) {
@@ -92,11 +96,21 @@ export function rememberTextFacts(markdown: string, facts: TextFacts): void {
 
 /** The facts of a body: remembered ones, or computed now (and remembered when the body is large). */
 export function textFactsOf(markdown: string): TextFacts {
-  const known = markdown.length >= MIN_REMEMBERED_LENGTH ? remembered.get(markdown) : undefined;
+  const known = markdown.length >= MIN_HANDED_OVER_LENGTH ? remembered.get(markdown) : undefined;
   if (known) return known;
   const facts = computeTextFacts(markdown);
-  rememberTextFacts(markdown, facts);
+  if (markdown.length >= MIN_REMEMBERED_LENGTH) rememberTextFacts(markdown, facts);
   return facts;
+}
+
+/** Forgets facts once they are no longer needed (the bodies of an import, once written). */
+export function forgetTextFacts(markdowns: Iterable<string>): void {
+  for (const markdown of markdowns) {
+    const facts = remembered.get(markdown);
+    if (!facts) continue;
+    remembered.delete(markdown);
+    rememberedCharacters -= markdown.length + facts.plainText.length;
+  }
 }
 
 export const plainTextOf = (markdown: string): string => textFactsOf(markdown).plainText;

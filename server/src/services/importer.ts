@@ -27,6 +27,7 @@ import { createImportWriter } from './import-writer';
 import type { SettingsService } from './settings';
 import type { SnippetsService } from './snippets';
 import type { TextWorkerService } from './text-worker';
+import { forEachInSlices } from '../utils/time-slices';
 
 /** A document that passed the parser and the article rules: it may become an article. */
 interface Candidate {
@@ -96,20 +97,24 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
     return sortOut(documents, current, publish);
   }
 
-  /** Parser errors and article-rule errors become answers; the rest are candidates. */
-  function sortOut(documents: ParsedDocument[], current: NewsroomSettings, publish: boolean) {
+  /**
+   * Parser errors and article-rule errors become answers; the rest are candidates.
+   * A document at a time, giving the event loop a turn every few milliseconds.
+   */
+  async function sortOut(documents: ParsedDocument[], current: NewsroomSettings, publish: boolean) {
     const rejected = new Map<number, ImportDocumentResult>();
     const candidates: Candidate[] = [];
-    for (const document of documents) {
+    const sortOne = (document: ParsedDocument) => {
       if (!document.ok) {
         rejected.set(document.index, unparsable(document));
-        continue;
+        return;
       }
       const { article, startLine, index, warnings } = document;
       const checked = checkArticle({ article, startLine, settings: current, publish });
       if (checked.problems.length > 0) rejected.set(index, invalid({ index, title: article.title, warnings }, checked.problems));
       else candidates.push({ index, startLine, title: article.title, warnings, article, language: checked.language, key: importKey(article) });
-    }
+    };
+    await forEachInSlices(documents, sortOne);
     return { documents, rejected, candidates };
   }
 

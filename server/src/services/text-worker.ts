@@ -6,7 +6,7 @@ import { Piscina } from 'piscina';
 import type { ParsedDocument } from '../core/document-parser';
 import { importDocuments } from '../core/import/batch';
 import type { ImportSource } from '../core/import/request';
-import { computeTextFacts, MIN_REMEMBERED_LENGTH, rememberTextFacts, type TextFacts } from '../core/text-facts';
+import { computeTextFacts, forgetTextFacts, MIN_HANDED_OVER_LENGTH, rememberTextFacts, type TextFacts } from '../core/text-facts';
 import { collectInSlices } from '../utils/time-slices';
 import type { ParsedImport, TextTask } from '../workers/text-worker';
 
@@ -14,6 +14,8 @@ import type { ParsedImport, TextTask } from '../workers/text-worker';
 const MAX_THREADS = Math.max(1, Math.min(2, (os.availableParallelism?.() ?? os.cpus().length) - 1));
 /** An idle thread ends after this long; the next import starts one again (tens of milliseconds). */
 const IDLE_TIMEOUT_MS = 30_000;
+/** Handed-over text facts are kept this long: the import writes its articles meanwhile. */
+const FACTS_KEPT_MS = 5 * 60_000;
 
 /**
  * The built worker, next to the server bundle (dist/server → dist/text-worker).
@@ -54,7 +56,7 @@ const textWorker = ({ strapi }: { strapi: Core.Strapi }) => {
     const documents = await collectInSlices(importDocuments(source, { timeZone }));
     const facts: Array<[number, TextFacts]> = [];
     for (const document of documents) {
-      if (document.ok && document.article.body.length >= MIN_REMEMBERED_LENGTH) {
+      if (document.ok && document.article.body.length >= MIN_HANDED_OVER_LENGTH) {
         facts.push([document.index, computeTextFacts(document.article.body)]);
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
@@ -78,10 +80,15 @@ const textWorker = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The documents of an import source (core/import/batch.ts), parsed off the main thread. */
     async parseImport(source: ImportSource, timeZone: string): Promise<ParsedDocument[]> {
       const parsed = await run<ParsedImport>({ kind: 'parse-import', source, timeZone }, () => parseHere(source, timeZone));
+      const bodies: string[] = [];
       for (const [index, facts] of parsed.facts) {
         const document = parsed.documents[index];
-        if (document?.ok) rememberTextFacts(document.article.body, facts);
+        if (!document?.ok) continue;
+        rememberTextFacts(document.article.body, facts);
+        bodies.push(document.article.body);
       }
+      // Not kept for ever: a later write of the same body computes them again if needed.
+      if (bodies.length > 0) setTimeout(() => forgetTextFacts(bodies), FACTS_KEPT_MS).unref();
       return parsed.documents;
     },
 

@@ -8,7 +8,7 @@
 import { parseImportSource } from '../core/import/batch';
 import type { ParsedDocument } from '../core/document-parser';
 import type { ImportSource } from '../core/import/request';
-import { computeTextFacts, MIN_REMEMBERED_LENGTH, type TextFacts } from '../core/text-facts';
+import { computeTextFacts, MIN_HANDED_OVER_LENGTH, type TextFacts } from '../core/text-facts';
 
 export type TextTask =
   | { kind: 'parse-import'; source: ImportSource; timeZone: string }
@@ -16,7 +16,7 @@ export type TextTask =
 
 export interface ParsedImport {
   documents: ParsedDocument[];
-  /** The text facts of the large bodies, by document index, for the main thread to remember. */
+  /** The text facts of the bodies (but tiny ones), by document index, for the main thread to remember. */
   facts: Array<[number, TextFacts]>;
 }
 
@@ -24,7 +24,7 @@ export function parseImport(source: ImportSource, timeZone: string): ParsedImpor
   const documents = parseImportSource(source, { timeZone });
   const facts: Array<[number, TextFacts]> = [];
   for (const document of documents) {
-    if (document.ok && document.article.body.length >= MIN_REMEMBERED_LENGTH) {
+    if (document.ok && document.article.body.length >= MIN_HANDED_OVER_LENGTH) {
       facts.push([document.index, computeTextFacts(document.article.body)]);
     }
   }
