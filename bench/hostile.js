@@ -185,6 +185,7 @@ async function main(args = process.argv.slice(2)) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-hostile-'));
   onInterrupt(() => fs.rmSync(dir, { recursive: true, force: true }));
   const started = Date.now();
+  const loadAtStart = os.loadavg()[0];
   try {
     if (settings.build) {
       log('building and installing the plugin from its tarball');
@@ -223,7 +224,8 @@ async function main(args = process.argv.slice(2)) {
     const generated = [
       `Run ${new Date().toISOString()} with \`node bench/hostile.js ${args.join(' ')}\` (${Math.round((Date.now() - started) / 1000)} s).`,
       '',
-      `Machine: ${described.cpu}, ${described.cores} cores, Node ${described.node}; ${described.database}; @strapi/strapi ${require(path.join(ROOT, 'node_modules/@strapi/strapi/package.json')).version}.`,
+      `Machine: ${described.cpu}, ${described.cores} cores, Node ${described.node}; ${described.database}; @strapi/strapi ${require(path.join(ROOT, 'node_modules/@strapi/strapi/package.json')).version}. ` +
+        `Load average (1 min) ${loadAtStart.toFixed(1)} at the start, ${os.loadavg()[0].toFixed(1)} at the end: on a shared machine every wait includes the neighbours' share of the cores.`,
       '',
       'Cells: the slowest `GET /_health` answer while the request ran (polled every 5 ms, one at a time), then how long the hostile request itself took and its answer. ' +
         `REST creates are sent just under Strapi's 1 MB JSON limit in the larger column. Targets: under ${TARGETS_MS['100k']} ms at 100 KB, under ${TARGETS_MS['5m']} ms at 5 MB (✗ marks a miss).`,

@@ -15,7 +15,13 @@
  *   change moves forward, an ambiguous one takes luxon's choice;
  * - `Published on` or `Document Date` without a value is a warning, not an error;
  * - `Show on website` keeps only absolute http(s) URLs, as written;
- * - a second, different language in `Category` is a warning; the first is kept.
+ * - a second, different language in `Category` is a warning (once a language);
+ *   the first is kept; more than 20 categories make the document invalid;
+ * - unknown and repeated header lines get a warning each up to 20, then one that
+ *   counts the rest, so that any header gets a short answer.
+ *
+ * Every pattern and loop here runs in time linear in the text (see
+ * eslint.config.mjs and tests/unit/hostile-input.test.ts).
  */
 import { parseDocument } from './document';
 import { splitLines } from './lines';
