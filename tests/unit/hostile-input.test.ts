@@ -13,6 +13,7 @@ import { MAX_IGNORED_LINE_WARNINGS } from '../../server/src/core/document-parser
 import { countDocuments, parseDocuments, type ParsedDocument } from '../../server/src/core/document-parser';
 import { makeExcerpt, markdownToPlainText } from '../../server/src/core/excerpt';
 import { countImportDocuments, parseImportSource } from '../../server/src/core/import/batch';
+import { normalizeSlug, slugFromText } from '../../server/src/core/slug';
 import { countWords } from '../../server/src/core/text-stats';
 import {
   documentWithBody,
@@ -416,6 +417,36 @@ describe('hostile bodies: plain text, excerpt and word count', () => {
     expect(derived.changes.readingTime).toBe(Math.ceil((5 + 2 * units) / 200));
     expect(derived.changes.excerpt).toMatch(/^The body starts here\. (?:\*a _b )+\*a _b…$/u);
     expect(Array.from(derived.changes.excerpt as string)).toHaveLength(280);
+  }, TIMEOUT);
+});
+
+describe('hostile article fields', () => {
+  it.each(BODY_SIZES)('%s: a title, source, URL and language of a run are refused, each with a short message naming the field', (size) => {
+    const derived = deriveArticleFields({
+      data: {
+        title: run('Ab ', SIZES[size]),
+        body: 'The body.',
+        source: run('rki.', SIZES[size]),
+        sourceUrl: `https://rki.news/${run('[', SIZES[size])}`.replace('https', 'javascript'),
+        language: run('English ', SIZES[size]),
+      },
+      previous: null,
+      settings: { excerptLength: 280, defaultLanguage: 'en', languages: [] },
+      now: new Date('2026-04-27T00:00:00Z'),
+    });
+    if (derived.ok) throw new Error('expected errors');
+    expect(derived.errors.map((error) => error.path).sort()).toEqual(['language', 'source', 'sourceUrl', 'title']);
+    for (const error of derived.errors) expect(error.message.length).toBeLessThan(400);
+  }, TIMEOUT);
+});
+
+describe('hostile slugs', () => {
+  it.each(BODY_SIZES)('%s: a typed slug or a name of a run is read from its start only', (size) => {
+    expect(normalizeSlug(run('ǐ', SIZES[size]))).toBe('i'.repeat(80));
+    expect(slugFromText(run('a-', SIZES[size]))).toBe(`${'a-'.repeat(39)}a`);
+    expect(slugFromText(run(' ', SIZES[size]))).toBe('');
+    expect(slugFromText(`${run('中', SIZES[size])} peace talks`)).toBe('');
+    expect(slugFromText(`Peace talks ${run('中', SIZES[size])}`)).toBe('peace-talks');
   }, TIMEOUT);
 });
 

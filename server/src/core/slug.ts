@@ -9,6 +9,21 @@ import slugify from 'slugify';
 
 export const SLUG_MAX_LENGTH = 80;
 
+/**
+ * Characters of the text a slug is made from. A slug keeps 80 characters, so
+ * the first thousand are plenty (titles have 300 at most); without a bound, a
+ * typed slug or a category name of a megabyte costs a second of work for 80
+ * characters of result.
+ */
+const SLUG_SOURCE_LENGTH = 1000;
+
+/** The start of `text`, at most `length` UTF-16 units, without splitting a surrogate pair. */
+function head(text: string, length: number): string {
+  if (text.length <= length) return text;
+  const code = text.charCodeAt(length - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? length - 1 : length);
+}
+
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /*
@@ -50,7 +65,7 @@ function cutAtWordBoundary(slug: string, max: number): string {
  * Indic, Thai, Lao, Khmer, Myanmar, Ethiopic, Hangul, Kana or Han letters.
  */
 export function slugFromText(text: string): string {
-  const raw = slugify(foldUnmappedCharacters(text).replace(WORD_SEPARATORS, ' '), SLUGIFY_OPTIONS);
+  const raw = slugify(foldUnmappedCharacters(head(text, SLUG_SOURCE_LENGTH)).replace(WORD_SEPARATORS, ' '), SLUGIFY_OPTIONS);
   const tidy = raw.replace(/-+/g, '-').replace(/^-|-$/g, '');
   return cutAtWordBoundary(tidy, SLUG_MAX_LENGTH);
 }
