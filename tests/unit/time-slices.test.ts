@@ -1,4 +1,4 @@
-import { collectInSlices, forEachInSlices } from '../../server/src/utils/time-slices';
+import { collectInSlices, forEachInSlices, sliceClock } from '../../server/src/utils/time-slices';
 
 describe('work in time slices', () => {
   it('calls every item in order', async () => {
@@ -16,6 +16,18 @@ describe('work in time slices', () => {
     // A slice of 0 ms ends after every item.
     await forEachInSlices(['a', 'b'], () => seenByItem.push(otherRan), 0);
     expect(seenByItem).toEqual([false, true]);
+  });
+
+  it('gives a loop of awaited steps a turn of the event loop once its slice is used up', async () => {
+    let otherRan = false;
+    setImmediate(() => {
+      otherRan = true;
+    });
+    // Resolved promises alone never let a setImmediate callback run.
+    await Promise.resolve();
+    expect(otherRan).toBe(false);
+    await sliceClock(0)();
+    expect(otherRan).toBe(true);
   });
 
   it('reads an iterator that works as it is read, to its end', async () => {

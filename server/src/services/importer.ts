@@ -27,7 +27,7 @@ import { createImportWriter } from './import-writer';
 import type { SettingsService } from './settings';
 import type { SnippetsService } from './snippets';
 import type { TextWorkerService } from './text-worker';
-import { forEachInSlices } from '../utils/time-slices';
+import { forEachInSlices, sliceClock } from '../utils/time-slices';
 
 /** A document that passed the parser and the article rules: it may become an article. */
 interface Candidate {
@@ -195,6 +195,7 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
    */
   async function prepareAll(claimed: Claimed[], results: ImportDocumentResult[], publish: boolean): Promise<Pending[]> {
     const valid: Array<Claimed & { data: Record<string, unknown> }> = [];
+    const turn = sliceClock(); // Strapi's validator takes about a millisecond a document: 500 would hold the event loop
     for (const item of claimed) {
       try {
         const data = await creation.derive(articleData(item.candidate.article), { publish });
@@ -203,6 +204,7 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
         await keys.release(item.candidate.key, item.keyPlaceholder);
         results[item.position] = failure(item.candidate, error);
       }
+      await turn();
     }
     if (valid.length === 0) return [];
     try {
