@@ -26,6 +26,8 @@
  *   --no-build              use the installed plugin as it is
  *   --out=docs/BENCHMARKS.md  --no-write
  *   --smoke                 1,000 articles, 1 round of 1 s, one memory boot; prints, writes nothing
+ *   --hostile               instead: the hostile-input section (bench/hostile.js, which takes the
+ *                           options --sizes, --targets, --fills, --no-build, --out, --no-write)
  */
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -272,7 +274,8 @@ function writeSection(file, generated) {
   }
 }
 
-main().catch((error) => {
+const run = flag('hostile') ? () => require('./hostile').main(args.filter((arg) => arg !== '--hostile')) : main;
+run().catch((error) => {
   console.error(error);
   process.exit(1);
 });

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
- * `npm test`: builds and installs the plugin into the playground from its packed tarball,
- * runs the unit tests, the integration suite once per reachable database, and the browser
- * tests; prints what ran and ends with one line "N passed, N failed".
+ * `npm test`: lints (eslint.config.mjs: every regular expression linear), builds and installs
+ * the plugin into the playground from its packed tarball, runs the unit tests, the integration
+ * suite once per reachable database, and the browser tests; prints what ran and ends with one
+ * line "N passed, N failed".
  *
  *   NEWSROOM_TEST_DBS=sqlite,postgres,mysql   databases to try (default: all three)
  *   NEWSROOM_REQUIRE_DBS=1                    fail when one of them is unreachable (CI)
@@ -58,7 +59,38 @@ function jest(name, args, env = {}) {
   phases.push({ name, passed, failed });
 }
 
+/** `npm run lint` as checks: one per linted file, failed when the file has an error. */
+function lint() {
+  const outputFile = path.join(outDir, 'lint.json');
+  fs.rmSync(outputFile, { force: true });
+  console.log('\n=== lint ===');
+  const result = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), 'server/src', 'admin/src', '--format', 'json', '--output-file', outputFile],
+    { cwd: root, stdio: 'inherit' }
+  );
+  let passed = 0;
+  let failed = 0;
+  if (fs.existsSync(outputFile)) {
+    for (const file of JSON.parse(fs.readFileSync(outputFile, 'utf8'))) {
+      if (file.errorCount + file.fatalErrorCount === 0) {
+        passed += 1;
+        continue;
+      }
+      failed += 1;
+      for (const message of file.messages.filter((m) => m.severity === 2)) {
+        console.log(`${path.relative(root, file.filePath)}:${message.line}:${message.column} ${message.message} (${message.ruleId})`);
+      }
+    }
+  }
+  if (result.status !== 0 && failed === 0) failed = 1; // ESLint itself failed
+  console.log(`${passed} files clean, ${failed} with errors`);
+  phases.push({ name: 'lint', passed, failed });
+}
+
 async function main() {
+  lint();
+
   console.log('=== build and install the plugin from its tarball ===');
   const install = spawnSync(process.execPath, [path.join(__dirname, 'install-plugin.js')], { cwd: root, stdio: 'inherit' });
   if (install.status !== 0) {

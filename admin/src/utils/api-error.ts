@@ -23,7 +23,7 @@ export const fieldErrors = (error: unknown): Record<string, string> => {
   const result: Record<string, string> = {};
   for (const detail of details?.errors ?? []) {
     const [first] = detail.path ?? [];
-    const field = typeof first === 'string' ? first.replace(/\[.*$/, '') : undefined;
+    const field = typeof first === 'string' ? first.split('[')[0] : undefined;
     if (field && detail.message && result[field] === undefined) result[field] = detail.message;
   }
   return result;

@@ -3,22 +3,37 @@
  * to at most `maxLength` characters, ending with '…' when cut.
  */
 import { markdownToPlainText } from './plain-text';
+import { plainTextOf } from './text-facts';
+import { trimEndCodePointsWhere } from './text-scan';
 
 export { markdownToPlainText };
 
 const ELLIPSIS = '…';
 
 // Trailing characters that would read badly before '…' ("word, …", "word (…").
-// Closing brackets and quotes stay: "(see below)…" is fine.
-const TRAILING_JUNK = /[\s\p{Po}\p{Pd}\p{Ps}\p{Pi}]+$/u;
+// Closing brackets and quotes stay: "(see below)…" is fine. Tested one
+// character at a time from the end: `[…]+$` rescans a long run from each start.
+const JUNK_CHARACTER = /^[\s\p{Po}\p{Pd}\p{Ps}\p{Pi}]$/u;
+const isJunk = (character: string) => JUNK_CHARACTER.test(character);
+
+/** The first `count` code points of `text`, without splitting all of it. */
+function leadingCodePoints(text: string, count: number): string[] {
+  const chars: string[] = [];
+  for (const ch of text) {
+    if (chars.length === count) break;
+    chars.push(ch);
+  }
+  return chars;
+}
 
 /**
  * Lengths are counted in Unicode code points (what an editor counts), not
  * UTF-16 units, so an emoji is one character and is never split in half.
  */
 export function makeExcerpt(body: string, maxLength: number): string {
-  const text = markdownToPlainText(body);
-  const chars = Array.from(text);
+  const text = plainTextOf(body);
+  // Only the head matters (one character past the limit says the text is longer).
+  const chars = leadingCodePoints(text, Math.max(maxLength, 0) + 1);
   if (chars.length <= maxLength) return text;
   if (maxLength < 1) return '';
 
@@ -27,7 +42,7 @@ export function makeExcerpt(body: string, maxLength: number): string {
   const boundary = chars.slice(0, budget + 1).lastIndexOf(' ');
   const hardCut = chars.slice(0, budget).join('');
   const wordCut = boundary > 0 ? chars.slice(0, boundary).join('') : hardCut;
-  const head = wordCut.replace(TRAILING_JUNK, '') || hardCut.replace(/\s+$/, '');
+  const head = trimEndCodePointsWhere(wordCut, isJunk) || hardCut.trimEnd();
   return `${head}${ELLIPSIS}`;
 }
 
@@ -40,7 +55,7 @@ export function makeExcerpt(body: string, maxLength: number): string {
 export function isGeneratedExcerpt(excerpt: string | null | undefined, body: string | null | undefined): boolean {
   if (excerpt === null || excerpt === undefined || excerpt.trim() === '') return true;
   if (body === null || body === undefined) return false;
-  const plain = markdownToPlainText(body);
+  const plain = plainTextOf(body);
   if (excerpt === plain) return true;
   if (!excerpt.endsWith(ELLIPSIS)) return false;
   const head = excerpt.slice(0, -ELLIPSIS.length).trimEnd();

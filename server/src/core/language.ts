@@ -68,8 +68,10 @@ function primarySubtag(code: string): string {
   return code.split('-')[0];
 }
 
+/** The value in a message, shortened: a megabyte sent as a language is not sent back whole. */
 function describe(input: unknown): string {
-  return typeof input === 'string' ? JSON.stringify(input) : `a ${typeof input}`;
+  if (typeof input !== 'string') return `a ${typeof input}`;
+  return JSON.stringify(input.length > 80 ? `${Array.from(input.slice(0, 160)).slice(0, 79).join('')}…` : input);
 }
 
 function mustBeOneOf(allowed: string[], input: unknown): LanguageResult {

@@ -3,54 +3,101 @@
  * renderer: it only has to drop markup and keep the words a reader sees.
  */
 import { decodeHtmlEntities } from './html-entities';
-
-// Private-use characters mark spans (code, escapes) that later steps must not touch.
-const OPEN = '\uE000';
-const CLOSE = '\uE001';
-const PLACEHOLDER = /\uE000(\d+)\uE001/g;
+import { stripTags } from './html-tags';
+import { stripInline } from './markdown-inline';
+import { collapseWhiteSpace, isWhiteSpaceCode, mapCharCodes } from './text-scan';
 
 // Tags whose content is never text a reader sees.
 const HIDDEN_ELEMENTS = /<(script|style|template|noscript)\b[^<>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi;
-// A tag: name, then quoted attribute values (which may hold '>') or other characters.
-// No part may run past a '<', so a scan never re-reads text: linear on hostile input.
-const TAG = /<\/?([a-zA-Z][a-zA-Z0-9-]*)(?:"[^"<]*"|'[^'<]*'|[^'"<>])*>/g;
-const UNCLOSED_TAG_AT_END = /<\/?[a-zA-Z][^<>]*$/;
-const DECLARATION = /<[!?][^<>]*>/g;
-// Block-level tags separate words (`<p>a</p><p>b</p>` is "a b"); inline tags do not.
-const BLOCK_TAGS = new Set(
-  ('address article aside blockquote br dd div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 ' +
-    'header hr li main nav ol p pre section table tbody td tfoot th thead tr ul').split(' '),
-);
 
-function stripTags(text: string): string {
-  return text
-    .replace(DECLARATION, ' ')
-    .replace(TAG, (_tag, name: string) => (BLOCK_TAGS.has(name.toLowerCase()) ? ' ' : ''))
-    .replace(UNCLOSED_TAG_AT_END, '');
-}
+/*
+ * Spans the later steps must not touch (code, escaped characters, autolinks)
+ * stay in place: between two private-use markers, their ASCII punctuation moved
+ * to private-use code points (U+E100 + code), so no Markdown or HTML step sees
+ * a marker in them. Restoring is one pass over the text, however many spans
+ * there are (a table of spans and a placeholder pattern cost a match each).
+ * Private-use characters of that range are dropped from the input first.
+ */
+const SPAN_OPEN = 0xe000;
+const SPAN_CLOSE = 0xe001;
+const SHIFT = 0xe100;
+const isAsciiPunctuation = (code: number) =>
+  (code >= 0x21 && code <= 0x2f) || (code >= 0x3a && code <= 0x40) || (code >= 0x5b && code <= 0x60) || (code >= 0x7b && code <= 0x7e);
+const isReserved = (code: number) => code >= SPAN_OPEN && code < SHIFT + 0x80;
 
-class Protected {
-  private readonly spans: string[] = [];
-
+const shelf = {
   hide(text: string): string {
-    this.spans.push(text);
-    return `${OPEN}${this.spans.length - 1}${CLOSE}`;
-  }
-
-  // Spans never nest: code is hidden before escapes are, and fences before both.
+    const inert = mapCharCodes(text, (code) => (isAsciiPunctuation(code) ? SHIFT + code : code));
+    return `${String.fromCharCode(SPAN_OPEN)}${inert}${String.fromCharCode(SPAN_CLOSE)}`;
+  },
   restore(text: string): string {
-    return text.replace(PLACEHOLDER, (_m, i: string) => this.spans[Number(i)] ?? '');
-  }
-}
+    return mapCharCodes(text, (code) => {
+      if (code === SPAN_OPEN || code === SPAN_CLOSE) return -1;
+      return code >= SHIFT && code < SHIFT + 0x80 ? code - SHIFT : code;
+    });
+  },
+};
 
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
-const THEMATIC_BREAK = /^\s{0,3}([-*_])(?:\s*\1){2,}\s*$/;
 const SETEXT_UNDERLINE = /^\s{0,3}=+\s*$/;
-const REFERENCE_DEFINITION = /^\s{0,3}\[(?!\^)[^\]]+\]:\s*\S+.*$/;
-const TABLE_DELIMITER = /^\s*\|?(?:\s*:?-+:?\s*\|)+\s*(?::?-+:?)?\s*$/;
+// `[label]: destination`; what follows the destination does not matter.
+const REFERENCE_DEFINITION = /^\s{0,3}\[(?!\^)[^\]]+\]:\s*\S/;
+const TABLE_DELIMITER_CELL = /^:?-+:?$/;
+
+/**
+ * `| :--- | ---: |` or `--- | ---`: cells of dashes (with alignment colons)
+ * between pipes, at least one pipe; the last cell may be empty. Read cell by
+ * cell: as one pattern, the spaces around each cell overlap and a long line
+ * takes quadratic time.
+ */
+function isTableDelimiterRow(line: string): boolean {
+  const trimmed = line.trim();
+  let start = trimmed.startsWith('|') ? 1 : 0;
+  let pipes = 0;
+  for (let pipe = trimmed.indexOf('|', start); pipe !== -1; pipe = trimmed.indexOf('|', start)) {
+    if (!TABLE_DELIMITER_CELL.test(trimmed.slice(start, pipe).trim())) return false;
+    pipes += 1;
+    start = pipe + 1;
+  }
+  const last = trimmed.slice(start).trim();
+  return pipes > 0 && (last === '' || TABLE_DELIMITER_CELL.test(last));
+}
+
+/**
+ * `---`, `* * *`, `___`: one marker three times or more, white space between,
+ * after at most three white-space characters. A loop: as a pattern,
+ * `(?:\s*\1){2,}` keeps a backtracking entry a character and overflows the
+ * stack on a line of megabytes.
+ */
+function isThematicBreak(line: string): boolean {
+  let at = 0;
+  while (at < 3 && isWhiteSpaceCode(line.charCodeAt(at))) at += 1;
+  const marker = line.charCodeAt(at);
+  if (marker !== 0x2d && marker !== 0x2a && marker !== 0x5f) return false;
+  let markers = 0;
+  for (; at < line.length; at += 1) {
+    const code = line.charCodeAt(at);
+    if (code === marker) markers += 1;
+    else if (!isWhiteSpaceCode(code)) return false;
+  }
+  return markers >= 3;
+}
+
+/** `Title ##` → `Title`: closing hashes belong to headings, after white space (`C #` elsewhere is text). */
+function withoutClosingHashes(heading: string): string {
+  const text = heading.trimEnd();
+  let start = text.length;
+  while (start > 0 && text.charCodeAt(start - 1) === 0x23) start -= 1;
+  if (start === text.length) return heading;
+  if (start === 0) return '';
+  return isWhiteSpaceCode(text.charCodeAt(start - 1)) ? text.slice(0, start).trimEnd() : heading;
+}
+
+/** Table cell borders become spaces (split and join: a line of a million pipes is one pass, not a million matches). */
+const withoutPipes = (line: string) => line.split('|').join(' ');
 
 /** Line-level Markdown: fences, rules, headings, quotes, lists, tables. */
-function stripBlocks(markdown: string, shelf: Protected): string {
+function stripBlocks(markdown: string): string {
   const out: string[] = [];
   let fence: string | null = null;
   let fenced: string[] = [];
@@ -72,14 +119,14 @@ function stripBlocks(markdown: string, shelf: Protected): string {
       fenced = [];
       continue;
     }
-    if (THEMATIC_BREAK.test(line) || SETEXT_UNDERLINE.test(line) || REFERENCE_DEFINITION.test(line)) {
+    if (isThematicBreak(line) || SETEXT_UNDERLINE.test(line) || REFERENCE_DEFINITION.test(line)) {
       out.push('');
       continue;
     }
-    if (TABLE_DELIMITER.test(line)) {
+    if (isTableDelimiterRow(line)) {
       // The header row came before the delimiter row.
       const header = out.length - 1;
-      if (header >= 0) out[header] = out[header].replace(/\|/g, ' ');
+      if (header >= 0) out[header] = withoutPipes(out[header]);
       inTable = true;
       out.push('');
       continue;
@@ -88,13 +135,12 @@ function stripBlocks(markdown: string, shelf: Protected): string {
 
     let text = line.replace(/^\s*(?:>\s?)+/, '');
     const heading = /^\s{0,3}#{1,6}(?:\s+|$)/.exec(text);
-    // Closing hashes belong to headings only; elsewhere `C #` is text.
-    if (heading) text = text.slice(heading[0].length).replace(/(?:^|\s+)#+\s*$/, '');
+    if (heading) text = withoutClosingHashes(text.slice(heading[0].length));
     text = text
       .replace(/^\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?/, '')
       .replace(/^\s*\[\^[^\]]+\]:\s*/, '');
     const trimmed = text.trim();
-    if (inTable || trimmed.startsWith('|') || trimmed.endsWith('|')) text = text.replace(/\|/g, ' ');
+    if (inTable || trimmed.startsWith('|') || trimmed.endsWith('|')) text = withoutPipes(text);
     out.push(text);
   }
   // An unclosed fence runs to the end of the document, as in CommonMark.
@@ -102,46 +148,31 @@ function stripBlocks(markdown: string, shelf: Protected): string {
   return out.join('\n');
 }
 
-/**
- * Inline Markdown: code, escapes, autolinks, images, links, emphasis.
- * Spans are bounded ({0,N}) so an unclosed marker costs a bounded scan, not the
- * rest of the document: unbounded, `*a *a *a …` would take quadratic time.
- */
-function stripInline(text: string, shelf: Protected): string {
-  return (
-    text
-      .replace(/(`+)([\s\S]{0,2000}?[^`])\1(?!`)/g, (_m, _ticks: string, code: string) => shelf.hide(code.trim()))
-      .replace(/\\([\\`*_{}[\]()#+\-.!|>~<])/g, (_m, ch: string) => shelf.hide(ch))
-      // Autolinks before tags: `<https://x.org>` is a link, not an element.
-      .replace(/<((?:https?|ftp|mailto):[^<>\s]+)>/gi, (_m, url: string) => shelf.hide(url))
-      .replace(/<([^<>\s@]+@[^<>\s@]+\.[^<>\s@]+)>/g, (_m, email: string) => shelf.hide(email))
-      .replace(/!\[[^\[\]]{0,1000}\](?:\((?:[^()]|\([^()]*\)){0,2000}\)|\[[^\[\]]{0,1000}\])/g, '')
-      .replace(/\[([^\[\]]{0,1000})\]\((?:[^()]|\([^()]*\)){0,2000}\)/g, '$1')
-      .replace(/\[([^\[\]]{1,1000})\]\[[^\[\]]{0,1000}\]/g, '$1')
-      .replace(/\[\^[^\[\]]{1,100}\]/g, '')
-      // `**` and `~~` are never prose, so they go without pairing (linear time).
-      .replace(/\*\*|~~/g, '')
-      .replace(/\*(?=\S)([\s\S]{0,500}?\S)\*/g, '$1')
-      // `_` only emphasises outside words, so snake_case_names survive.
-      .replace(/(^|[^\p{L}\p{N}_])(__?)(?=\S)([\s\S]{0,500}?\S)\2(?![\p{L}\p{N}_])/gu, '$1$3')
-  );
+const startsTag = (code: number) => ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) || code === 0x2f || code === 0x21 || code === 0x3f;
+
+/** `<` before a letter, `/`, `!` or `?` gets a space after it, so that it cannot start a tag. */
+function separateTagStarts(text: string): string {
+  if (!text.includes('<')) return text;
+  return text
+    .split('<')
+    .map((piece, i) => (i === 0 ? piece : startsTag(piece.charCodeAt(0)) ? `< ${piece}` : `<${piece}`))
+    .join('');
 }
 
 export function markdownToPlainText(markdown: string): string {
-  const shelf = new Protected();
-  const source = markdown
-    .replace(/[\uE000\uE001]/g, '')
-    .replace(/\r\n?/g, '\n')
+  const source = mapCharCodes(markdown, (code) => (isReserved(code) ? -1 : code))
+    .split('\r\n')
+    .join('\n')
+    .split('\r')
+    .join('\n')
     .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
     .replace(HIDDEN_ELEMENTS, '');
-  const marked = stripInline(stripBlocks(source, shelf), shelf);
+  const marked = stripInline(stripBlocks(source), shelf);
   // Tags inside code are stripped too: an excerpt is plain text, no markup survives.
   const text = decodeHtmlEntities(stripTags(shelf.restore(stripTags(marked))));
   // Entities may spell tags (`&lt;b&gt;`), and removing one tag can join two
   // halves into a new one (`<<i>b>`). Rather than strip until nothing changes
   // (quadratic), strip once and then break up any '<' a tag could start at.
-  return stripTags(text)
-    .replace(/<(?=[a-zA-Z/!?])/g, '< ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  // White space first: the spaces separateTagStarts adds are single and never at an end.
+  return separateTagStarts(collapseWhiteSpace(stripTags(text)).trim());
 }

@@ -12,6 +12,21 @@ export const SLUG_MAX_LENGTH = 80;
 /** Lower-case letters and digits in words joined by single hyphens: every slug (article and category). */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/**
+ * Characters of the text a slug is made from. A slug keeps 80 characters, so
+ * the first thousand are plenty (titles have 300 at most); without a bound, a
+ * typed slug or a category name of a megabyte costs a second of work for 80
+ * characters of result.
+ */
+const SLUG_SOURCE_LENGTH = 1000;
+
+/** The start of `text`, at most `length` UTF-16 units, without splitting a surrogate pair. */
+function head(text: string, length: number): string {
+  if (text.length <= length) return text;
+  const code = text.charCodeAt(length - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? length - 1 : length);
+}
+
 /*
  * slugify's strict mode deletes every non-alphanumeric character, so `1990–2000`,
  * `and/or` and `snake_case` would glue words together. Turning these separators
@@ -31,7 +46,7 @@ const SLUGIFY_OPTIONS = { lower: true, strict: true, trim: true };
 function foldUnmappedCharacters(text: string): string {
   return text
     .normalize('NFC')
-    .replace(/[^\x00-\x7F]/gu, (ch) =>
+    .replace(/[\u0080-\u{10FFFF}]/gu, (ch) =>
       slugify(ch, SLUGIFY_OPTIONS) !== '' ? ch : ch.normalize('NFKD').replace(/\p{M}/gu, ''),
     );
 }
@@ -51,7 +66,7 @@ function cutAtWordBoundary(slug: string, max: number): string {
  * Indic, Thai, Lao, Khmer, Myanmar, Ethiopic, Hangul, Kana or Han letters.
  */
 export function slugFromText(text: string): string {
-  const raw = slugify(foldUnmappedCharacters(text).replace(WORD_SEPARATORS, ' '), SLUGIFY_OPTIONS);
+  const raw = slugify(foldUnmappedCharacters(head(text, SLUG_SOURCE_LENGTH)).replace(WORD_SEPARATORS, ' '), SLUGIFY_OPTIONS);
   const tidy = raw.replace(/-+/g, '-').replace(/^-|-$/g, '');
   return cutAtWordBoundary(tidy, SLUG_MAX_LENGTH);
 }

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context, Middleware, Next } from 'koa';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_SIZE_LABEL } from '../core/import/limits';
+import { trimEndWhere } from '../core/text-scan';
 
 /**
  * The import routes take bodies up to 5 MB (SPEC 4.4), far above Strapi's
@@ -18,6 +19,9 @@ import { MAX_IMPORT_BYTES, MAX_IMPORT_SIZE_LABEL } from '../core/import/limits';
  * the same parser with the import's limits. Multipart and form bodies are not
  * parsed there, so they reach the controller unread and get a 415.
  */
+/** Trailing slashes are dropped by a loop: `/\/+$/` rescans a long run of `/` from each of them. */
+const SLASH = 0x2f;
+
 type BodyFactory = (config: Record<string, unknown>, context: { strapi: Core.Strapi }) => Middleware | void;
 
 const isTooLarge = (error: unknown) =>
@@ -46,7 +50,7 @@ export function raiseImportBodyLimit(strapi: Core.Strapi): void {
     const paths = new Set(importBodyPaths(strapi));
 
     return async (ctx: Context, next: Next) => {
-      const path = ctx.path.length > 1 ? ctx.path.replace(/\/+$/, '') : ctx.path;
+      const path = ctx.path.length > 1 ? trimEndWhere(ctx.path, (code) => code === SLASH) : ctx.path;
       if (ctx.method !== 'POST' || !paths.has(path)) return everywhere(ctx, next);
       try {
         return await forImport(ctx, next);

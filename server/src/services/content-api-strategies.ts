@@ -39,7 +39,7 @@ export function readStrategyRegistry(auth: AuthService): StrategyRegistry | null
   const probeType = `newsroom-strategy-probe-${randomUUID()}`;
   let found: unknown;
   try {
-    // eslint-disable-next-line no-extend-native -- removed in `finally` below, before any other code runs
+    // Extends Object.prototype on purpose: removed in `finally` below, before any other code runs.
     Object.defineProperty(Object.prototype, probeType, {
       configurable: true,
       enumerable: false,

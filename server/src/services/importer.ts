@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { checkArticle } from '../core/import/article-data';
-import { parseImportSource } from '../core/import/batch';
+import { countImportDocuments } from '../core/import/batch';
 import { restrictArticle } from '../core/import/field-permissions';
 import { importKey } from '../core/import/key';
 import { MAX_IMPORT_DOCUMENTS } from '../core/import/limits';
@@ -24,6 +24,7 @@ import { createImportChunkWriter } from './import-chunk';
 import { createImportKeys } from './import-keys';
 import { createImportWriter } from './import-writer';
 import { getService } from '../utils/get-service';
+import { forEachInSlices } from '../utils/time-slices';
 
 /** A document that passed the parser and the article rules: it may become an article. */
 export interface Candidate {
@@ -60,17 +61,21 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
   const writer = createImportWriter(strapi);
   const chunks = createImportChunkWriter(strapi, writer);
 
+  /**
+   * Counts the documents first (a scan, no parsing: a million `## a` lines are
+   * refused in milliseconds), then parses them in the text worker, off the main
+   * thread (services/text-worker.ts).
+   */
   async function parse(source: ImportSource, publish: boolean, actor: ImportActor) {
-    const current = await settings().get();
-    const documents = parseImportSource(source, { timeZone: current.importTimeZone });
-    if (documents.length === 0) {
+    const count = countImportDocuments(source);
+    if (count === 0) {
       throw new errors.ValidationError('no documents found: each document starts with a "## <title>" line');
     }
-    if (documents.length > MAX_IMPORT_DOCUMENTS) {
-      throw new errors.ValidationError(
-        `the request holds ${documents.length} documents; at most ${MAX_IMPORT_DOCUMENTS} are accepted a request`
-      );
+    if (count > MAX_IMPORT_DOCUMENTS) {
+      throw new errors.ValidationError(`the request holds ${count} documents; at most ${MAX_IMPORT_DOCUMENTS} are accepted a request`);
     }
+    const current = await settings().get();
+    const documents = await getService(strapi, 'text-worker').parseImport(source, current.importTimeZone);
     return sortOut(documents, current, publish, actor);
   }
 
@@ -79,14 +84,15 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
    * The rules run once a document, on what the actor may set: forbidden optional
    * fields are left out first, with a warning, as the Content Manager drops them
    * from a create (core/import/field-permissions.ts); a forbidden title or body is `invalid`.
+   * A document at a time, giving the event loop a turn every few milliseconds.
    */
-  function sortOut(documents: ParsedDocument[], current: NewsroomSettings, publish: boolean, actor: ImportActor) {
+  async function sortOut(documents: ParsedDocument[], current: NewsroomSettings, publish: boolean, actor: ImportActor) {
     const rejected = new Map<number, ImportDocumentResult>();
     const candidates: Candidate[] = [];
-    for (const document of documents) {
+    const sortOne = (document: ParsedDocument) => {
       if (!document.ok) {
         rejected.set(document.index, unparsable(document));
-        continue;
+        return;
       }
       const { article, startLine, index, warnings } = document;
       const input = { article, startLine, settings: current, publish };
@@ -94,14 +100,14 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
       const restricted = actor.forbiddenFields.size > 0 ? restrictArticle({ ...input, forbidden: actor.forbiddenFields }) : null;
       if (restricted && !restricted.ok) {
         rejected.set(index, invalid({ index, title: article.title, warnings }, restricted.problems));
-        continue;
+        return;
       }
       let checked = restricted;
       if (!checked) {
         const { problems, language, data } = checkArticle(input);
         if (data === null) {
           rejected.set(index, invalid({ index, title: article.title, warnings }, problems));
-          continue;
+          return;
         }
         checked = { ok: true, article, language, data, warnings: [] };
       }
@@ -116,7 +122,8 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
         // The key is the document's own, whoever imports it: importing it again is a duplicate.
         key: importKey(article),
       });
-    }
+    };
+    await forEachInSlices(documents, sortOne);
     return { documents, rejected, candidates };
   }
 

@@ -6,6 +6,7 @@ import excerptRefresh from './excerpt-refresh';
 import importer from './importer';
 import settings from './settings';
 import snippets from './snippets';
+import textWorker from './text-worker';
 
 export default {
   article: factories.createCoreService(ARTICLE_UID),
@@ -16,4 +17,5 @@ export default {
   importer,
   settings,
   snippets,
+  'text-worker': textWorker,
 };

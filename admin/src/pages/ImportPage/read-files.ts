@@ -13,7 +13,7 @@ export const isAcceptedFile = (file: Pick<File, 'name'>) =>
  */
 export const appendText = (current: string, added: string) => {
   if (current.trim() === '') return added;
-  return `${current.replace(/\s+$/, '')}\n\n${added}`;
+  return `${current.trimEnd()}\n\n${added}`;
 };
 
 export const byteLength = (text: string) => new TextEncoder().encode(text).length;

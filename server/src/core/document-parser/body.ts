@@ -1,3 +1,4 @@
+import { isWhiteSpaceCode, trimEndWhere } from '../text-scan';
 import type { SourceLine } from './types';
 
 /** A run of lines between blank lines; blank lines inside a code fence belong to it. */
@@ -10,10 +11,10 @@ interface Paragraph {
 const FENCE_OPENING = /^ {0,3}(`{3,}|~{3,})/u;
 const INDENTED_CODE = /^(?: {4}|\t)/u;
 const ATX_HEADING = /^ {0,3}#{1,6}(?:\s|$)/u;
-const RULE_OR_UNDERLINE = /^ {0,3}(?:(?:[-*_]\s*){3,}|=+)$/u;
-const TRAILING_EMPHASIS = /[*_`~]+$/u;
 /** Sentence punctuation, closing quotes and brackets, and the ends of HTML tags and table rows. */
-const ENDS_A_SENTENCE = /[.!?…:;"'”’»›)\]}」』。！？．｡）】〉》>|]$/u;
+const SENTENCE_END = /^[.!?…:;"'”’»›)\]}」』。！？．｡）】〉》>|]$/u;
+/** Emphasis markers after the last word (`*end.*`): looked through. */
+const isEmphasisMarker = (code: number) => code === 0x2a || code === 0x5f || code === 0x60 || code === 0x7e;
 const STARTS_IN_LOWER_CASE = /^\p{Ll}/u;
 
 function splitParagraphs(lines: string[]): Paragraph[] {
@@ -47,10 +48,37 @@ function isClosingFence(line: string, fence: string, openFence: string): boolean
   return fence[0] === openFence[0] && fence.length >= openFence.length && line.trim() === fence;
 }
 
+const isRuleMarker = (code: number) => code === 0x2d || code === 0x2a || code === 0x5f; // - * _
+
+/**
+ * A thematic break (`---`, `* * *`, `_-_`: three markers or more, white space
+ * between) or a setext underline (`===`), after at most three spaces. A loop:
+ * as a pattern, `(?:[-*_]\s*){3,}` keeps a backtracking entry a character and
+ * overflows the stack on a line of megabytes.
+ */
+function isRuleOrUnderline(line: string): boolean {
+  let at = 0;
+  while (at < 3 && line.charCodeAt(at) === 0x20) at += 1;
+  if (line.charCodeAt(at) === 0x3d) {
+    while (line.charCodeAt(at) === 0x3d) at += 1;
+    return at === line.length;
+  }
+  if (!isRuleMarker(line.charCodeAt(at))) return false;
+  let markers = 0;
+  for (; at < line.length; at += 1) {
+    const code = line.charCodeAt(at);
+    if (isRuleMarker(code)) markers += 1;
+    else if (!isWhiteSpaceCode(code)) return false;
+  }
+  return markers >= 3;
+}
+
 function endsMidSentence(paragraph: Paragraph): boolean {
   const lastLine = paragraph.lines[paragraph.lines.length - 1] ?? '';
-  if (paragraph.isCode || ATX_HEADING.test(lastLine) || RULE_OR_UNDERLINE.test(lastLine)) return false;
-  return !ENDS_A_SENTENCE.test(lastLine.replace(TRAILING_EMPHASIS, ''));
+  if (paragraph.isCode || ATX_HEADING.test(lastLine) || isRuleOrUnderline(lastLine)) return false;
+  // The last character only, found by a loop: `[*_]+$` would rescan a long run of markers from each of them.
+  const text = trimEndWhere(lastLine, isEmphasisMarker);
+  return !SENTENCE_END.test(text.slice(-1));
 }
 
 function continuesSentence(paragraph: Paragraph): boolean {
@@ -84,7 +112,8 @@ function joinBrokenSentences(paragraphs: Paragraph[]): Paragraph[] {
       pieces.push(first.trimStart());
       if (others.length > 0) {
         close();
-        previous.lines.push(...others);
+        // A loop, not push(...others): spreading a paragraph of a million lines overflows the stack.
+        for (const line of others) previous.lines.push(line);
       }
     } else {
       close();

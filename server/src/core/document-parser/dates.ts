@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { collapseWhiteSpace } from '../text-scan';
 import { quote } from './lines';
 import type { FieldResult } from './types';
 
@@ -13,23 +14,29 @@ const MONTHS = [
   'july', 'august', 'september', 'october', 'november', 'december',
 ];
 
+/*
+ * The patterns below read a value whose runs of white space were made one
+ * space (`oneSpaced`), so each gap is a literal ` ` or ` ?`: written with
+ * `\s*` and `\s+` side by side, they would split a long run of spaces in every
+ * possible way before failing, in time quadratic in the run.
+ */
 const WEEKDAY =
   String.raw`(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|` +
-  String.raw`mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)\.?\s*,?\s+)?`;
+  String.raw`mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)\.?(?: ?,)? )?`;
 
 const ORDINAL = '(?:st|nd|rd|th)?';
-const DATE_YEAR_SEPARATOR = String.raw`(?:\s*,\s*|\s+)`;
+const DATE_YEAR_SEPARATOR = String.raw`(?: ?, ?| )`;
 
 /** `April 11, 2025`, `Apr 27 2026`, `11 April 2025`. */
 const CALENDAR_DATE =
-  String.raw`(?:(?<month>\p{L}+)\.?\s+(?<day>\d{1,2})${ORDINAL}` +
-  String.raw`|(?<dayFirst>\d{1,2})${ORDINAL}\s+(?<monthAfter>\p{L}+)\.?)` +
+  String.raw`(?:(?<month>\p{L}+)\.? (?<day>\d{1,2})${ORDINAL}` +
+  String.raw`|(?<dayFirst>\d{1,2})${ORDINAL} (?<monthAfter>\p{L}+)\.?)` +
   String.raw`${DATE_YEAR_SEPARATOR}(?<year>\d{4})`;
 
 /** `08:43:39 pm`, `8:43 PM`, `20:43`, `8:43 p.m.`. */
 const CLOCK_TIME =
-  String.raw`(?:\s*,\s*|\s+)(?:at\s+)?(?<hour>\d{1,2})\s*:\s*(?<minute>\d{2})` +
-  String.raw`(?:\s*:\s*(?<second>\d{2}))?\s*(?<meridiem>[ap]\.?\s?m\.?)?`;
+  String.raw`(?: ?, ?| )(?:at )?(?<hour>\d{1,2}) ?: ?(?<minute>\d{2})` +
+  String.raw`(?: ?: ?(?<second>\d{2}))? ?(?<meridiem>[ap]\.? ?m\.?)?`;
 
 const PUBLISHED_DATE = new RegExp(`^${WEEKDAY}${CALENDAR_DATE}$`, 'iu');
 const DOCUMENT_DATE = new RegExp(`^${WEEKDAY}${CALENDAR_DATE}${CLOCK_TIME}$`, 'iu');
@@ -74,6 +81,11 @@ function hourOfDay(hour: number, meridiem: string | undefined): number | null {
   return (hour % 12) + (isPm ? 12 : 0);
 }
 
+/** Runs of white space made one space, ends trimmed: what the date patterns read. */
+function oneSpaced(value: string): string {
+  return collapseWhiteSpace(value).trim();
+}
+
 function pad(value: number, width: number): string {
   return String(value).padStart(width, '0');
 }
@@ -85,7 +97,7 @@ function isoDate(value: string): CalendarDate | null {
 
 /** `Published on <date>` → `YYYY-MM-DD`. */
 export function parsePublishedDate(value: string): FieldResult<string> {
-  const groups = PUBLISHED_DATE.exec(value)?.groups;
+  const groups = PUBLISHED_DATE.exec(oneSpaced(value))?.groups;
   const date = groups ? calendarDate(groups) : isoDate(value);
   if (!date || !isRealDate(date)) {
     return { ok: false, message: `Published on: ${quote(value)} is not a date like ${PUBLISHED_EXAMPLE}` };
@@ -120,7 +132,7 @@ export function parseDocumentDate(value: string, timeZone: string): FieldResult<
     return toUtcIsoString(DateTime.fromISO(value.replace(' ', 'T'), { zone: timeZone }), value, timeZone);
   }
 
-  const groups = DOCUMENT_DATE.exec(value)?.groups;
+  const groups = DOCUMENT_DATE.exec(oneSpaced(value))?.groups;
   const date = groups ? calendarDate(groups) : null;
   if (!groups || !date) return invalid;
 

@@ -42,8 +42,9 @@ export function parseDocument(chunk: DocumentChunk, index: number, options: Pars
 
   const { header, separator, rest } = splitSections(chunk.lines);
   const headerResult = parseHeader(header, options);
-  errors.push(...headerResult.errors);
-  warnings.push(...headerResult.warnings);
+  // Loops, not push(...list): spreading a long list as arguments overflows the stack.
+  for (const issue of headerResult.errors) errors.push(issue);
+  for (const issue of headerResult.warnings) warnings.push(issue);
 
   const { source, bodyLines } = extractSource(rest);
   const body = normalizeBody(bodyLines);

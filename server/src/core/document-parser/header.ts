@@ -6,15 +6,27 @@ import type { ParseIssue, ParseOptions, SourceLine } from './types';
 
 type HeaderKey = 'published' | 'documentDate' | 'category' | 'showOnWebsite';
 
-/** Keys are case-insensitive and take any spacing around `:`; `Published on` needs no `:`. */
+/**
+ * Keys are case-insensitive and take any spacing around `:`; `Published on` needs
+ * no `:`. A pattern matches the key only; the value is the rest of the line,
+ * taken by position (a pattern reading the value too, `\s*:?([\s\S]*)`, has
+ * overlapping parts that the regexp linter rightly refuses).
+ */
 const HEADER_LINES: ReadonlyArray<{ key: HeaderKey; label: string; pattern: RegExp }> = [
-  { key: 'published', label: 'Published on', pattern: /^published\s+on(?=[\s:]|$)\s*:?([\s\S]*)$/iu },
-  { key: 'documentDate', label: 'Document Date', pattern: /^document\s+date\s*:([\s\S]*)$/iu },
-  { key: 'category', label: 'Category', pattern: /^categor(?:y|ies)\s*:([\s\S]*)$/iu },
-  { key: 'showOnWebsite', label: 'Show on website', pattern: /^show\s+on\s+website\s*:([\s\S]*)$/iu },
+  { key: 'published', label: 'Published on', pattern: /^published\s+on(?![^\s:])\s*:?/iu },
+  { key: 'documentDate', label: 'Document Date', pattern: /^document\s+date\s*:/iu },
+  { key: 'category', label: 'Category', pattern: /^categor(?:y|ies)\s*:/iu },
+  { key: 'showOnWebsite', label: 'Show on website', pattern: /^show\s+on\s+website\s*:/iu },
 ];
 
 const SEPARATOR = /^-{3,}$/u;
+
+/**
+ * Unknown and repeated header lines each get a warning up to this many; the
+ * rest get one warning that counts them, so a header of a million stray lines
+ * still gets a short answer.
+ */
+export const MAX_IGNORED_LINE_WARNINGS = 20;
 
 export interface HeaderFields {
   language: string | null;
@@ -42,7 +54,7 @@ function matchHeaderLine(text: string): { key: HeaderKey; label: string; value: 
   const trimmed = text.trim();
   for (const { key, label, pattern } of HEADER_LINES) {
     const match = pattern.exec(trimmed);
-    if (match) return { key, label, value: (match[1] ?? '').trim() };
+    if (match) return { key, label, value: trimmed.slice(match[0].length).trim() };
   }
   return null;
 }
@@ -79,19 +91,26 @@ export function parseHeader(lines: SourceLine[], options: ParseOptions): HeaderR
   const firstLineOf = new Map<HeaderKey, number>();
   const error = (line: number, message: string): void => void result.errors.push({ line, message });
   const warn = (line: number, message: string): void => void result.warnings.push({ line, message });
+  const ignored = { count: 0, from: 0, to: 0 };
+  const ignore = (line: number, message: () => string): void => {
+    ignored.count += 1;
+    if (ignored.count <= MAX_IGNORED_LINE_WARNINGS) return warn(line, message());
+    if (ignored.count === MAX_IGNORED_LINE_WARNINGS + 1) ignored.from = line;
+    ignored.to = line;
+  };
 
   for (const line of lines) {
     if (isBlank(line)) continue;
     const header = matchHeaderLine(line.text);
     if (header === null) {
-      warn(line.number, `unknown header line ${quote(line.text.trim())} is ignored`);
+      ignore(line.number, () => `unknown header line ${quote(line.text.trim())} is ignored`);
       continue;
     }
 
     const { key, label, value } = header;
     const firstLine = firstLineOf.get(key);
     if (firstLine !== undefined) {
-      warn(line.number, `repeated "${label}" line is ignored; the one on line ${firstLine} is used`);
+      ignore(line.number, () => `repeated "${label}" line is ignored; the one on line ${firstLine} is used`);
       continue;
     }
     firstLineOf.set(key, line.number);
@@ -132,6 +151,11 @@ export function parseHeader(lines: SourceLine[], options: ParseOptions): HeaderR
         break;
       }
     }
+  }
+  const more = ignored.count - MAX_IGNORED_LINE_WARNINGS;
+  if (more > 0) {
+    const lines = more === 1 ? `line ${ignored.from}` : `lines ${ignored.from} to ${ignored.to}`;
+    warn(ignored.from, `${more} more unknown or repeated header ${more === 1 ? 'line' : 'lines'} (${lines}) ${more === 1 ? 'is' : 'are'} ignored`);
   }
   return result;
 }

@@ -5,7 +5,7 @@
  * gets an entry of its own, and `index` counts documents across the strings, so
  * that with one document a string, `index` is the string's position.
  */
-import { parseDocuments, type ParsedDocument, type ParseOptions } from '../document-parser';
+import { countDocuments, eachDocument, type ParsedDocument, type ParseOptions } from '../document-parser';
 import type { ImportSource } from './request';
 
 const emptyDocument = (index: number): ParsedDocument => ({
@@ -17,14 +17,40 @@ const emptyDocument = (index: number): ParsedDocument => ({
   warnings: [],
 });
 
-export function parseImportSource(source: ImportSource, options: ParseOptions): ParsedDocument[] {
-  if (source.kind === 'text') return parseDocuments(source.text, options);
-  const documents: ParsedDocument[] = [];
-  for (const text of source.documents) {
-    const parsed = parseDocuments(text, options);
-    // An empty string still takes its place, so the indexes after it keep matching the array.
-    if (parsed.length === 0) documents.push(emptyDocument(documents.length));
-    for (const document of parsed) documents.push({ ...document, index: documents.length });
+/** The documents of an import source one at a time, each parsed when asked for. */
+export function* importDocuments(source: ImportSource, options: ParseOptions): Generator<ParsedDocument> {
+  if (source.kind === 'text') {
+    yield* eachDocument(source.text, options);
+    return;
   }
-  return documents;
+  let index = 0;
+  for (const text of source.documents) {
+    let found = 0;
+    for (const document of eachDocument(text, options)) {
+      yield { ...document, index };
+      index += 1;
+      found += 1;
+    }
+    // An empty string still takes its place, so the indexes after it keep matching the array.
+    if (found === 0) {
+      yield emptyDocument(index);
+      index += 1;
+    }
+  }
+}
+
+export function parseImportSource(source: ImportSource, options: ParseOptions): ParsedDocument[] {
+  return Array.from(importDocuments(source, options));
+}
+
+/**
+ * How many documents parseImportSource gives, counted without parsing (an empty
+ * string of the JSON form counts, as it gets an entry), so that a request over
+ * the limit is refused before any parsing.
+ */
+export function countImportDocuments(source: ImportSource): number {
+  if (source.kind === 'text') return countDocuments(source.text);
+  let count = 0;
+  for (const text of source.documents) count += Math.max(1, countDocuments(text));
+  return count;
 }
