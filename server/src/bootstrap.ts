@@ -6,6 +6,7 @@ import { categoryNameKey } from './core/category-fields';
 import { registerPermissions } from './permissions';
 import { registerPublicSnippetRoutes } from './public-snippet-routes';
 import type { ClaimsRepository } from './repositories/claims';
+import type { RevalidationService } from './services/revalidation';
 
 /**
  * Claims for rows that exist without one (the plugin installed over existing data, or
@@ -41,4 +42,5 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   openCacheChannel(strapi);
   registerPublicSnippetRoutes(strapi);
   await registerPermissions(strapi);
+  await (strapi.plugin('newsroom').service('revalidation') as RevalidationService).start();
 };

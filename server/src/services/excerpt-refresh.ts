@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from '../constants';
 import { planExcerptUpdates, type ExcerptUpdate } from '../core/excerpt-refresh';
 import { createExcerptRepository } from '../repositories/excerpts';
+import type { RevalidationService } from './revalidation';
 import type { SnippetsService } from './snippets';
 
 /** Rows read at a time. */
@@ -57,7 +58,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       let lastId = 0;
       for (;;) {
         const batch = await rows.readAfter(lastId, READ_BATCH);
-        if (batch.length === 0) return changed;
+        if (batch.length === 0) {
+          // Every generated excerpt may read differently now: frontends should refresh all they show.
+          if (changed > 0) await (strapi.plugin(PLUGIN_ID).service('revalidation') as RevalidationService).record({ event: 'refresh' });
+          return changed;
+        }
         lastId = batch[batch.length - 1].id;
         const updates = planExcerptUpdates(batch, excerptLength);
         if (updates.length === 0) continue;

@@ -10,6 +10,7 @@ import type { CategoryLookup } from './import-categories';
 import { createImportKeys } from './import-keys';
 import type { ImportWriter } from './import-writer';
 import type { Candidate } from './importer';
+import type { RevalidationService } from './revalidation';
 import type { SnippetsService } from './snippets';
 
 /** A document whose import key this request holds. */
@@ -176,6 +177,8 @@ export const createImportChunkWriter = (strapi: Core.Strapi, writer: ImportWrite
       documentIds = await writer.isolated(async () => {
         const ids = await bulk.insert(articles, { publish });
         await handOver(pending, ids);
+        // In the write's transaction: frontends hear of the articles once, and only if, they are committed.
+        if (publish) await (strapi.plugin('newsroom').service('revalidation') as RevalidationService).record({ event: 'import', documentIds: ids });
         return ids;
       });
     } catch (error) {
