@@ -51,7 +51,7 @@ describe('frontend revalidation in the admin panel', () => {
     await dialog().getByRole('button', { name: 'Save' }).click();
     await dialog().getByText('Enter an absolute http or https URL.').waitFor();
     await dialog().getByText('Enter a secret of 16 to 1024 characters.').waitFor();
-    await dialog().getByText('Start every path with / and use only the placeholders listed.').waitFor();
+    await dialog().getByText('Start every path with / and use only the placeholders {slug}, {documentId}, {language}, {category}, {yyyy}, {mm}, {dd}.').waitFor();
     await screenshot(page, 'settings-revalidation-target');
 
     await dialog().getByLabel('URL').fill(receiver.url);

@@ -12,6 +12,7 @@ import { articles, categories } from './helpers/documents';
 import { articleData, uniqueTitle } from './helpers/factories';
 import { importApi } from './helpers/import';
 import { rest } from './helpers/rest';
+import { CM } from './helpers/write-paths';
 import { startStrapi, type TestApp } from './helpers/strapi';
 
 const SECRET = 'integration-secret-0123456789';
@@ -153,6 +154,21 @@ describe('frontend revalidation', () => {
     const receipt = await deliveries.next('the category delete', (r) => r.payload.event === 'category.delete');
     expect(receipt.payload.articles).toEqual([expect.objectContaining({ documentId: article.documentId, categories: [] })]);
     expect(receipt.payload.paths).toContain(`/category/${category.slug}`);
+  });
+
+  it('coalesces a bulk publish and a bulk unpublish in the Content Manager', async () => {
+    const drafts = await Promise.all([0, 1, 2].map(() => articles(app).create({ data: articleData() })));
+    const ids = drafts.map((draft) => draft.documentId);
+    let deliveries = watch();
+    expect((await admin.post(`${CM}/actions/bulkPublish`, { documentIds: ids })).status).toBe(200);
+    const published = await deliveries.next('the bulk publish', (r) => ids.every((id) => about(id)(r)));
+    expect(published.payload.event).toBe('article.publish');
+    expect(deliveries.since()).toHaveLength(1);
+
+    deliveries = watch();
+    expect((await admin.post(`${CM}/actions/bulkUnpublish`, { documentIds: ids })).status).toBe(200);
+    const unpublished = await deliveries.next('the bulk unpublish', (r) => ids.every((id) => about(id)(r)));
+    expect(unpublished.payload.event).toBe('article.unpublish');
   });
 
   it('sends nothing for a write that rolled back', async () => {

@@ -1,6 +1,5 @@
 import { articleEvent, categoryEvent, diffArticles, type ArticleSnapshot, type RecordedChange } from '../../server/src/core/revalidation/changes';
-import { buildDeliveries, testDelivery } from '../../server/src/core/revalidation/payload';
-import { deliveriesFor } from '../../server/src/services/revalidation/worker';
+import { buildDeliveries, deliveriesFor, testDelivery } from '../../server/src/core/revalidation/payload';
 
 /** A published version of an article; `version` changes with each write. */
 const snapshot = (overrides: Partial<ArticleSnapshot> = {}): ArticleSnapshot => ({

@@ -2,6 +2,8 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { REVALIDATION_DELIVERIES_TABLE as TABLE } from '../constants';
 import type { DeliveryStatus, RevalidationEvent } from '../../../shared/contracts/revalidation';
+import type { AttemptOutcome } from '../core/revalidation/outcome';
+import type { DeliveryDraft } from '../core/revalidation/payload';
 
 /**
  * The delivery queue (SPEC 11): one row per delivery to one target, in a plugin-owned
@@ -31,23 +33,8 @@ export interface DeliveryRow {
   pathCount: number;
 }
 
-export interface NewDelivery {
-  id: string;
-  target: string;
-  event: RevalidationEvent;
-  body: string;
-  articleCount: number;
-  pathCount: number;
-  /** Due at once unless told. */
-  nextAttemptAt?: number;
-}
-
-export interface AttemptOutcome {
-  status: DeliveryStatus;
-  nextAttemptAt: number | null;
-  lastStatus: number | null;
-  lastError: string | null;
-}
+/** A delivery to queue (core/revalidation/payload.ts makes them), due at once. */
+export type NewDelivery = DeliveryDraft;
 
 type Row = Record<string, unknown>;
 
@@ -125,7 +112,7 @@ export const createRevalidationDeliveriesRepository = (strapi: Core.Strapi) => {
               body: delivery.body,
               status: 'pending',
               attempts: 0,
-              next_attempt_at: delivery.nextAttemptAt ?? nowMs,
+              next_attempt_at: nowMs,
               created_at: nowMs,
               updated_at: nowMs,
               article_count: delivery.articleCount,

@@ -14,6 +14,7 @@
  * Tags: `newsroom` on every delivery but a test; `newsroom:article:<documentId>`,
  * `newsroom:slug:<slug>` (old and new) and `newsroom:category:<slug>` for what changed.
  */
+import { randomUUID } from 'node:crypto';
 import type { RevalidationArticle, RevalidationEvent, RevalidationPayload } from '../../../../shared/contracts/revalidation';
 import { ARTICLE_PLACEHOLDERS, placeholderValues, renderTemplate, scanTemplate } from '../url-template';
 import { articleKey, type ArticleSnapshot, type CategoryRef, type RecordedChange } from './changes';
@@ -143,4 +144,32 @@ export function buildDeliveries(changes: RecordedChange[], targetPaths: string[]
 /** The payload of a test delivery: it asks frontends to revalidate nothing. */
 export function testDelivery(nowMs: number): DeliveryContent {
   return { event: 'test', occurredAt: new Date(nowMs).toISOString(), articles: [], paths: [], tags: [] };
+}
+
+/** A delivery ready to queue: its body is what every attempt sends. */
+export interface DeliveryDraft {
+  id: string;
+  target: string;
+  event: RevalidationEvent;
+  body: string;
+  articleCount: number;
+  pathCount: number;
+}
+
+/** The deliveries of a burst for each target (each with its own paths), ids and bodies made. */
+export function deliveriesFor(changes: RecordedChange[], targets: Array<{ name: string; paths: string[] }>): DeliveryDraft[] {
+  return targets.flatMap((target) =>
+    buildDeliveries(changes, target.paths).map((content) => {
+      const id = randomUUID();
+      return {
+        id,
+        target: target.name,
+        event: content.event,
+        // `id` first: the body's keys in the order SPEC 11 lists them.
+        body: JSON.stringify({ id, ...content }),
+        articleCount: content.articles.length,
+        pathCount: content.paths.length,
+      };
+    })
+  );
 }

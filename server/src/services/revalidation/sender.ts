@@ -1,14 +1,5 @@
+import type { AttemptResult } from '../../core/revalidation/outcome';
 import { DELIVERY_HEADER, SIGNATURE_HEADER, signatureHeader } from '../../core/revalidation/signature';
-
-export interface AttemptResult {
-  ok: boolean;
-  /** The answer's HTTP status; null when there was none. */
-  status: number | null;
-  /** Why it failed, for the admin; null on success. */
-  error: string | null;
-  /** Ended because the instance is stopping: not an answer from the target. */
-  aborted: boolean;
-}
 
 export interface Attempt {
   url: string;

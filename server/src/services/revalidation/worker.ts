@@ -1,11 +1,11 @@
 import { AsyncResource } from 'node:async_hooks';
-import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import { buildDeliveries } from '../../core/revalidation/payload';
-import { burstEndsAt, burstIsOver, nextAttemptAt, type RevalidationTiming } from '../../core/revalidation/timing';
+import { outcomeOf, type AttemptResult } from '../../core/revalidation/outcome';
+import { deliveriesFor } from '../../core/revalidation/payload';
+import { burstEndsAt, burstIsOver, type RevalidationTiming } from '../../core/revalidation/timing';
 import type { RevalidationChangesRepository } from '../../repositories/revalidation-changes';
-import type { AttemptOutcome, DeliveryRow, NewDelivery, RevalidationDeliveriesRepository } from '../../repositories/revalidation-deliveries';
-import { postDelivery, type AttemptResult } from './sender';
+import type { DeliveryRow, RevalidationDeliveriesRepository } from '../../repositories/revalidation-deliveries';
+import { postDelivery } from './sender';
 import type { RevalidationTargets } from './targets';
 
 /** Attempts one instance makes at the same time. */
@@ -20,34 +20,6 @@ export interface WorkerDeps {
   timing: RevalidationTiming;
   /** This instance's name on the leases it holds. */
   owner: string;
-}
-
-/** A delivery's row for each target that the burst concerns, its body ready to send. */
-export function deliveriesFor(
-  changes: Parameters<typeof buildDeliveries>[0],
-  targets: Array<{ name: string; paths: string[] }>
-): NewDelivery[] {
-  return targets.flatMap((target) =>
-    buildDeliveries(changes, target.paths).map((content) => {
-      const id = randomUUID();
-      return {
-        id,
-        target: target.name,
-        event: content.event,
-        body: JSON.stringify({ id, ...content }),
-        articleCount: content.articles.length,
-        pathCount: content.paths.length,
-      };
-    })
-  );
-}
-
-/** The outcome to record for an attempt (the `attempts` count includes it). */
-export function outcomeOf(row: Pick<DeliveryRow, 'attempts' | 'event'>, result: AttemptResult, nowMs: number, timing: RevalidationTiming): AttemptOutcome {
-  if (result.ok) return { status: 'delivered', nextAttemptAt: null, lastStatus: result.status, lastError: null };
-  // A test is one attempt: the admin sees its outcome at once and may send another.
-  const next = row.event === 'test' ? null : nextAttemptAt(row.attempts, nowMs, timing.retryDelaysMs);
-  return { status: next === null ? 'failed' : 'pending', nextAttemptAt: next, lastStatus: result.status, lastError: result.error };
 }
 
 /**
@@ -110,7 +82,7 @@ export const createRevalidationWorker = ({ strapi, changes, deliveries, targets,
       : { ok: false, status: null, error: 'the target was removed', aborted: false };
     // Stopping: the lease is given back (stop()), and the delivery is due again at once elsewhere.
     if (result.aborted) return null;
-    const outcome = target ? outcomeOf(row, result, Date.now(), timing) : { status: 'failed' as const, nextAttemptAt: null, lastStatus: null, lastError: result.error };
+    const outcome = target ? outcomeOf(row, result, Date.now(), timing.retryDelaysMs) : { status: 'failed' as const, nextAttemptAt: null, lastStatus: null, lastError: result.error };
     if (!(await deliveries.finish(row.id, owner, outcome, Date.now()))) {
       log(`the lease on delivery ${row.id} ran out during its attempt; its outcome was not recorded`);
     }

@@ -32,7 +32,8 @@ const TEXTS: Record<TargetField, { label: string; hint: string; invalid: string 
     label: 'Paths',
     // Quoted: in ICU messages braces are arguments.
     hint: "One a line: plain paths such as /news, or templates such as '/news/{slug}'. Placeholders: '{slug}, {documentId}, {language}, {category}, {yyyy}, {mm}, {dd}'.",
-    invalid: 'Start every path with / and use only the placeholders listed.',
+    // Shown instead of the hint: it names the placeholders again.
+    invalid: "Start every path with / and use only the placeholders '{slug}, {documentId}, {language}, {category}, {yyyy}, {mm}, {dd}'.",
   },
 };
 
