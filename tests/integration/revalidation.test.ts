@@ -7,7 +7,7 @@
 import type { RevalidationDelivery } from '../../shared/contracts/revalidation';
 import { verifySignature } from '../../server/src/core/revalidation/signature';
 import { startReceiver, type Receipt, type Receiver } from '../support/revalidation-receiver';
-import { registerSuperAdmin, type AdminSession } from './helpers/admin';
+import { createAdmin, registerSuperAdmin, type AdminSession } from './helpers/admin';
 import { articles, categories } from './helpers/documents';
 import { articleData, uniqueTitle } from './helpers/factories';
 import { importApi } from './helpers/import';
@@ -232,6 +232,14 @@ describe('frontend revalidation', () => {
     });
   });
 
+  it('asks frontends to refresh everything when a new excerpt length rewrote the excerpts', async () => {
+    await publishNew({ body: 'A long body whose generated excerpt is cut. '.repeat(20) });
+    const deliveries = watch();
+    expect((await admin.put('/newsroom/settings', { excerptLength: 120 })).status).toBe(200);
+    const receipt = await deliveries.next('the refresh', (r) => r.payload.event === 'refresh');
+    expect(receipt.payload).toMatchObject({ articles: [], paths: ['/news'], tags: ['newsroom'] });
+  });
+
   describe('in the admin', () => {
     it('shows targets with their secrets masked, and keeps a saved secret that is not retyped', async () => {
       const own = { name: 'preview', url: `${receiver.url}?preview=1`, secret: 'preview-secret-abcdefgh', paths: ['/preview/{slug}'] };
@@ -293,6 +301,14 @@ describe('frontend revalidation', () => {
       receiver.answerNext(503);
       const res = await admin.post('/newsroom/revalidation/test', { target: 'web' });
       expect(res.body.data).toMatchObject({ status: 'failed', attempts: 1, lastStatus: 503, lastError: 'HTTP 503' });
+    });
+
+    it('needs Read settings to see deliveries and Update settings to send a test', async () => {
+      const reader = await createAdmin(app, 'Settings Reader', ['plugin::newsroom.settings.read']);
+      expect((await reader.get('/newsroom/revalidation/deliveries')).status).toBe(200);
+      expect((await reader.post('/newsroom/revalidation/test', { target: 'web' })).status).toBe(403);
+      const nobody = await createAdmin(app, 'No Settings');
+      expect((await nobody.get('/newsroom/revalidation/deliveries')).status).toBe(403);
     });
 
     it('answers 404 for an unknown target and 400 for a malformed request', async () => {

@@ -27,10 +27,22 @@ const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 
 /**
- * 10 s, 30 s, 1, 2, 5, 10, 15, 30 and 30 minutes: the first retry within a minute, the last
- * one an hour and a half after the first attempt (eleven attempts in all).
+ * 5 s, 15 s, 30 s, 1, 2, 5, 10, 20, 30 and 30 minutes: the first retries soon (a frontend
+ * restarting, a deploy), the last one about 1 h 40 min after the first attempt (eleven
+ * attempts in all).
  */
-export const DEFAULT_RETRY_DELAYS_MS = [10 * SECOND, 30 * SECOND, MINUTE, 2 * MINUTE, 5 * MINUTE, 10 * MINUTE, 15 * MINUTE, 30 * MINUTE, 30 * MINUTE];
+export const DEFAULT_RETRY_DELAYS_MS = [
+  5 * SECOND,
+  15 * SECOND,
+  30 * SECOND,
+  MINUTE,
+  2 * MINUTE,
+  5 * MINUTE,
+  10 * MINUTE,
+  20 * MINUTE,
+  30 * MINUTE,
+  30 * MINUTE,
+];
 
 export const DEFAULT_TIMING: RevalidationTiming = {
   pollMs: SECOND,
