@@ -5,7 +5,7 @@
  */
 import type { RevalidationTarget } from '../contracts/revalidation';
 import { describeValue, type SettingsIssue } from './settings';
-import { ARTICLE_PLACEHOLDERS, scanTemplate } from './url-template';
+import { SITE_URL_PLACEHOLDER, URL_PLACEHOLDERS, scanTemplate } from './url-template';
 
 export const REVALIDATION_LIMITS = {
   targets: 20,
@@ -56,12 +56,12 @@ export function isRevalidationUrl(value: string): boolean {
 
 /** Why `path` is not a revalidation path (a plain path or a template), or null when it is one. */
 export function pathProblem(path: unknown): string | null {
-  if (typeof path !== 'string' || !path.startsWith('/')) {
-    return `must be a path starting with "/", such as "/news" or "/news/{slug}" (got ${describeValue(path)})`;
+  if (typeof path !== 'string' || !(path.startsWith('/') || path.startsWith(`{${SITE_URL_PLACEHOLDER}}`))) {
+    return `must be a path starting with "/", such as "/news" or "/news/{slug}", or a URL starting with {siteUrl} (got ${describeValue(path)})`;
   }
   if (length(path) > REVALIDATION_LIMITS.pathLength) return `must be at most ${REVALIDATION_LIMITS.pathLength} characters long`;
   if (CONTROL.test(path) || WHITESPACE.test(path)) return `must not contain spaces or control characters (got ${describeValue(path)})`;
-  const scan = scanTemplate(path, ARTICLE_PLACEHOLDERS);
+  const scan = scanTemplate(path, URL_PLACEHOLDERS);
   return scan.ok ? null : scan.message;
 }
 

@@ -5,10 +5,16 @@
  * (server/src/core/url-template.ts).
  */
 
-/** The placeholders of an article's URL (SPEC 5), without `{siteUrl}`, which only `articleUrl` has. */
+/** The placeholders of an article's URL (SPEC 5), apart from `{siteUrl}`. */
 export const ARTICLE_PLACEHOLDERS = ['slug', 'documentId', 'language', 'category', 'yyyy', 'mm', 'dd'] as const;
 
 export type ArticlePlaceholder = (typeof ARTICLE_PLACEHOLDERS)[number];
+
+/** The frontend's address (the `siteUrl` setting): inserted as it is, never encoded, and only at the start. */
+export const SITE_URL_PLACEHOLDER = 'siteUrl';
+
+/** Every placeholder of `articleUrl` and of revalidation paths (SPEC 5, 11). */
+export const URL_PLACEHOLDERS = [SITE_URL_PLACEHOLDER, ...ARTICLE_PLACEHOLDERS] as const;
 
 export type TemplatePart = { text: string } | { placeholder: string };
 
@@ -36,6 +42,9 @@ export function scanTemplate(template: string, allowed: readonly string[]): Temp
     const nested = template.indexOf('{', i + 1);
     if (end === -1 || (nested !== -1 && nested < end)) return { ok: false, message: `has a "{" without its "}" at character ${i + 1}` };
     const name = template.slice(i + 1, end);
+    if (name === SITE_URL_PLACEHOLDER && allowed.includes(name) && i !== 0) {
+      return { ok: false, message: `may have {${SITE_URL_PLACEHOLDER}} only at its start` };
+    }
     if (!allowed.includes(name)) {
       const shown = name.length > 30 ? `${name.slice(0, 30)}…` : name;
       return { ok: false, message: `has an unknown placeholder {${shown}} (known: ${allowed.map((known) => `{${known}}`).join(', ')})` };

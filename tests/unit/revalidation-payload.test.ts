@@ -135,7 +135,7 @@ describe('revalidation payload', () => {
       const changes = Array.from({ length: 1200 }, (_, i) =>
         change({ event: 'import', articles: [{ before: null, after: snapshot({ documentId: `d${i}`, slug: `s${i}` }) }] })
       );
-      const deliveries = buildDeliveries(changes, ['/news/{slug}'], 500);
+      const deliveries = buildDeliveries(changes, ['/news/{slug}'], { maxArticles: 500 });
       expect(deliveries.map((delivery) => delivery.articles.length)).toEqual([500, 500, 200]);
       expect(deliveries.every((delivery) => delivery.event === 'import')).toBe(true);
     });
@@ -161,5 +161,19 @@ describe('revalidation payload', () => {
     it('a test asks to revalidate nothing', () => {
       expect(testDelivery(0)).toEqual({ event: 'test', occurredAt: '1970-01-01T00:00:00.000Z', articles: [], paths: [], tags: [] });
     });
+  });
+});
+
+describe('revalidation paths with {siteUrl}', () => {
+  const publish = change({ articles: [{ before: null, after: snapshot() }] });
+
+  it('give absolute URLs once siteUrl is set', () => {
+    const [delivery] = buildDeliveries([publish], ['{siteUrl}/news', '{siteUrl}/news/{slug}', '/news'], { siteUrl: 'https://www.example.com/' });
+    expect(delivery.paths).toEqual(['https://www.example.com/news', '/news', 'https://www.example.com/news/budget-passes']);
+  });
+
+  it('are left out while siteUrl is not set', () => {
+    const [delivery] = buildDeliveries([publish], ['{siteUrl}/news', '{siteUrl}/news/{slug}', '/news'], { siteUrl: null });
+    expect(delivery.paths).toEqual(['/news']);
   });
 });

@@ -28,6 +28,14 @@ describe('revalidation setting', () => {
     });
   });
 
+  it('accepts templates of absolute URLs that start with {siteUrl}, as articleUrl', () => {
+    expect(validateRevalidationTargets([target({ paths: ['{siteUrl}/news/{slug}'] })], { mode: 'config' })).toMatchObject({ ok: true });
+    expect(issuesOf([target({ paths: ['https://www.example.com/news', '/a/{siteUrl}'] })]).map((issue) => issue.key)).toEqual([
+      'revalidation[0].paths[0]',
+      'revalidation[0].paths[1]',
+    ]);
+  });
+
   it('is empty when absent, and paths default to none', () => {
     expect(validateRevalidationTargets(undefined, { mode: 'config' })).toEqual({ ok: true, targets: [] });
     expect(validateRevalidationTargets([target({ paths: undefined })], { mode: 'config' })).toMatchObject({ ok: true, targets: [{ paths: [] }] });

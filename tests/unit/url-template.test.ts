@@ -45,3 +45,13 @@ describe('url templates', () => {
     expect(templatePlaceholders('/news')).toEqual([]);
   });
 });
+
+describe('{siteUrl}', () => {
+  it('is inserted as it is, without its trailing slash', () => {
+    expect(renderTemplate('{siteUrl}/news/{slug}', { siteUrl: 'https://www.example.com/', slug: 'a' })).toBe('https://www.example.com/news/a');
+  });
+
+  it('may only start a template', () => {
+    expect(scanTemplate('/news/{siteUrl}', ['siteUrl', 'slug'])).toEqual({ ok: false, message: expect.stringContaining('only at its start') });
+  });
+});

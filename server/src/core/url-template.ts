@@ -4,9 +4,15 @@
  * The grammar (which braces are placeholders) is shared with the admin's form
  * (shared/validation/url-template.ts). Pure: no Strapi import.
  */
-import { ARTICLE_PLACEHOLDERS, scanTemplate, type TemplatePart } from '../../../shared/validation/url-template';
+import { SITE_URL_PLACEHOLDER, URL_PLACEHOLDERS, scanTemplate, type TemplatePart } from '../../../shared/validation/url-template';
 
-export { ARTICLE_PLACEHOLDERS, scanTemplate, type ArticlePlaceholder } from '../../../shared/validation/url-template';
+export {
+  ARTICLE_PLACEHOLDERS,
+  SITE_URL_PLACEHOLDER,
+  URL_PLACEHOLDERS,
+  scanTemplate,
+  type ArticlePlaceholder,
+} from '../../../shared/validation/url-template';
 
 /** The values of one article (SPEC 5): `category` is its first category's slug by name. */
 export interface ArticleUrlValues {
@@ -33,7 +39,10 @@ export function placeholderValues(article: ArticleUrlValues): Record<string, str
   return values;
 }
 
-/** Each value percent-encoded as one path segment, so no value can add a `/`, `?` or `#` of its own. */
+/**
+ * Each value percent-encoded as one path segment, so no value can add a `/`, `?` or `#` of
+ * its own; `{siteUrl}` is an address, inserted as it is without a trailing slash.
+ */
 function renderParts(parts: TemplatePart[], values: Record<string, string>): string | null {
   let out = '';
   for (const part of parts) {
@@ -43,7 +52,7 @@ function renderParts(parts: TemplatePart[], values: Record<string, string>): str
     }
     const value = values[part.placeholder];
     if (value === undefined || value === '') return null;
-    out += encodeURIComponent(value);
+    out += part.placeholder === SITE_URL_PLACEHOLDER ? value.replace(/\/+$/, '') : encodeURIComponent(value);
   }
   return out;
 }
@@ -53,17 +62,13 @@ function renderParts(parts: TemplatePart[], values: Record<string, string>): str
  * `allowed`, or names a placeholder that has no value here (an article without a
  * category, say): a link with a hole in it would be broken.
  */
-export function renderTemplate(
-  template: string,
-  values: Record<string, string>,
-  allowed: readonly string[] = ARTICLE_PLACEHOLDERS
-): string | null {
+export function renderTemplate(template: string, values: Record<string, string>, allowed: readonly string[] = URL_PLACEHOLDERS): string | null {
   const scan = scanTemplate(template, allowed);
   return scan.ok ? renderParts(scan.parts, values) : null;
 }
 
 /** The placeholders a valid template uses (empty for a plain path or an invalid template). */
-export function templatePlaceholders(template: string, allowed: readonly string[] = ARTICLE_PLACEHOLDERS): string[] {
+export function templatePlaceholders(template: string, allowed: readonly string[] = URL_PLACEHOLDERS): string[] {
   const scan = scanTemplate(template, allowed);
   return scan.ok ? scan.placeholders : [];
 }

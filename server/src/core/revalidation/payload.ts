@@ -9,14 +9,16 @@
  * other template is a list page: rendered once for each of the article's categories when
  * it has `{category}` (`/category/{category}`), else with the article's language and date
  * (`/{language}/archive/{yyyy}`). A plain path (`/news`) is always included. A category
- * renamed or deleted renders its list pages with its old and new slug.
+ * renamed or deleted renders its list pages with its old and new slug. A template may start
+ * with `{siteUrl}` (as `articleUrl`), which gives absolute URLs; it is left out while the
+ * `siteUrl` setting is not set.
  *
  * Tags: `newsroom` on every delivery but a test; `newsroom:article:<documentId>`,
  * `newsroom:slug:<slug>` (old and new) and `newsroom:category:<slug>` for what changed.
  */
 import { randomUUID } from 'node:crypto';
 import type { RevalidationArticle, RevalidationEvent, RevalidationPayload } from '../../../../shared/contracts/revalidation';
-import { ARTICLE_PLACEHOLDERS, placeholderValues, renderTemplate, scanTemplate } from '../url-template';
+import { SITE_URL_PLACEHOLDER, URL_PLACEHOLDERS, placeholderValues, renderTemplate, scanTemplate } from '../url-template';
 import { articleKey, type ArticleSnapshot, type CategoryRef, type RecordedChange } from './changes';
 
 /** Articles one delivery lists at most: a category of thousands of articles is told in several. */
@@ -35,32 +37,43 @@ interface Template {
   path: string;
   kind: 'plain' | 'article' | 'list';
   byCategory: boolean;
+  /** Only `{category}` (and `{siteUrl}`): a category's own page. */
+  categoryOnly: boolean;
+}
+
+export interface DeliveryOptions {
+  /** The `siteUrl` setting, for templates starting with `{siteUrl}`. */
+  siteUrl?: string | null;
+  /** Articles one delivery lists at most. */
+  maxArticles?: number;
 }
 
 function templatesOf(paths: string[]): Template[] {
   return paths.flatMap((path): Template[] => {
-    const scan = scanTemplate(path, ARTICLE_PLACEHOLDERS);
+    const scan = scanTemplate(path, URL_PLACEHOLDERS);
     if (!scan.ok) return [];
-    const names = scan.placeholders;
-    if (names.length === 0) return [{ path, kind: 'plain', byCategory: false }];
+    const names = scan.placeholders.filter((name) => name !== SITE_URL_PLACEHOLDER);
     const article = names.includes('slug') || names.includes('documentId');
-    return [{ path, kind: article ? 'article' : 'list', byCategory: !article && names.includes('category') }];
+    const byCategory = !article && names.includes('category');
+    return [{ path, kind: names.length === 0 ? 'plain' : article ? 'article' : 'list', byCategory, categoryOnly: byCategory && names.length === 1 }];
   });
 }
 
-function articlePaths(state: ArticleSnapshot, templates: Template[]): string[] {
-  const values = placeholderValues({ ...state, categories: state.categories.map((category) => category.slug) });
-  return templates.flatMap((template) => {
-    if (template.kind === 'plain') return [];
-    if (!template.byCategory) return [renderTemplate(template.path, values)];
-    return state.categories.map((category) => renderTemplate(template.path, { ...values, category: category.slug }));
-  }).filter((path): path is string => path !== null);
+function articlePaths(state: ArticleSnapshot, templates: Template[], site: Record<string, string>): string[] {
+  const values = { ...site, ...placeholderValues({ ...state, categories: state.categories.map((category) => category.slug) }) };
+  return templates
+    .flatMap((template) => {
+      if (template.kind === 'plain') return [];
+      if (!template.byCategory) return [renderTemplate(template.path, values)];
+      return state.categories.map((category) => renderTemplate(template.path, { ...values, category: category.slug }));
+    })
+    .filter((path): path is string => path !== null);
 }
 
-function categoryPaths(category: CategoryRef, templates: Template[]): string[] {
+function categoryPaths(category: CategoryRef, templates: Template[], site: Record<string, string>): string[] {
   return templates
-    .filter((template) => template.byCategory && scanTemplate(template.path, ['category']).ok)
-    .map((template) => renderTemplate(template.path, { category: category.slug }))
+    .filter((template) => template.categoryOnly)
+    .map((template) => renderTemplate(template.path, { ...site, category: category.slug }))
     .filter((path): path is string => path !== null);
 }
 
@@ -98,8 +111,10 @@ const eventOf = (changes: RecordedChange[]): RevalidationEvent => {
  * recorded): usually one; more when it lists more than MAX_ARTICLES_PER_DELIVERY
  * articles. None when the changes touched nothing (an empty burst).
  */
-export function buildDeliveries(changes: RecordedChange[], targetPaths: string[], maxArticles = MAX_ARTICLES_PER_DELIVERY): DeliveryContent[] {
+export function buildDeliveries(changes: RecordedChange[], targetPaths: string[], options: DeliveryOptions = {}): DeliveryContent[] {
   if (changes.length === 0) return [];
+  const maxArticles = options.maxArticles ?? MAX_ARTICLES_PER_DELIVERY;
+  const site: Record<string, string> = options.siteUrl ? { [SITE_URL_PLACEHOLDER]: options.siteUrl } : {};
   const templates = templatesOf(targetPaths);
   const histories = new Map<string, ArticleHistory>();
   for (const change of changes) {
@@ -116,7 +131,10 @@ export function buildDeliveries(changes: RecordedChange[], targetPaths: string[]
   );
   const event = eventOf(changes);
   const occurredAt = new Date(Math.max(...changes.map((change) => change.at))).toISOString();
-  const plain = templates.filter((template) => template.kind === 'plain').map((template) => template.path);
+  const plain = templates
+    .filter((template) => template.kind === 'plain')
+    .map((template) => renderTemplate(template.path, site))
+    .filter((path): path is string => path !== null);
 
   const all = [...histories.values()].filter((history) => history.states.length > 0);
   const parts = all.length === 0 ? [[]] : Array.from({ length: Math.ceil(all.length / maxArticles) }, (_, i) => all.slice(i * maxArticles, (i + 1) * maxArticles));
@@ -126,13 +144,13 @@ export function buildDeliveries(changes: RecordedChange[], targetPaths: string[]
     // Category pages once, with the first part.
     if (index === 0) {
       for (const category of categories) {
-        paths.add(...categoryPaths(category, templates));
+        paths.add(...categoryPaths(category, templates, site));
         tags.add(`newsroom:category:${category.slug}`);
       }
     }
     for (const history of part) {
       for (const state of history.states) {
-        paths.add(...articlePaths(state, templates));
+        paths.add(...articlePaths(state, templates, site));
         tags.add(`newsroom:article:${state.documentId}`, `newsroom:slug:${state.slug}`);
         tags.add(...state.categories.map((category) => `newsroom:category:${category.slug}`));
       }
@@ -157,9 +175,13 @@ export interface DeliveryDraft {
 }
 
 /** The deliveries of a burst for each target (each with its own paths), ids and bodies made. */
-export function deliveriesFor(changes: RecordedChange[], targets: Array<{ name: string; paths: string[] }>): DeliveryDraft[] {
+export function deliveriesFor(
+  changes: RecordedChange[],
+  targets: Array<{ name: string; paths: string[] }>,
+  options: Pick<DeliveryOptions, 'siteUrl'> = {}
+): DeliveryDraft[] {
   return targets.flatMap((target) =>
-    buildDeliveries(changes, target.paths).map((content) => {
+    buildDeliveries(changes, target.paths, options).map((content) => {
       const id = randomUUID();
       return {
         id,

@@ -8,6 +8,8 @@ import { testDelivery } from '../../core/revalidation/payload';
 import { timingFromEnv } from '../../core/revalidation/timing';
 import { createRevalidationChangesRepository } from '../../repositories/revalidation-changes';
 import { createRevalidationDeliveriesRepository, type DeliveryRow } from '../../repositories/revalidation-deliveries';
+import { PLUGIN_ID } from '../../constants';
+import type { SettingsService } from '../settings';
 import { createRevalidationSnapshots } from './snapshots';
 import { createRevalidationTargets } from './targets';
 import { createRevalidationWorker } from './worker';
@@ -60,7 +62,12 @@ const revalidationService = ({ strapi }: { strapi: Core.Strapi }) => {
   const deliveries = createRevalidationDeliveriesRepository(strapi);
   const targets = createRevalidationTargets(strapi);
   const snapshots = createRevalidationSnapshots(strapi);
-  const worker = createRevalidationWorker({ strapi, changes, deliveries, targets, timing, owner });
+  // `siteUrl` (SPEC 5) where the settings have it; path templates starting with {siteUrl} wait for it.
+  const siteUrl = async (): Promise<string | null> => {
+    const settings = (await (strapi.plugin(PLUGIN_ID).service('settings') as SettingsService).get()) as { siteUrl?: unknown };
+    return typeof settings.siteUrl === 'string' && settings.siteUrl !== '' ? settings.siteUrl : null;
+  };
+  const worker = createRevalidationWorker({ strapi, changes, deliveries, targets, timing, owner, siteUrl });
   // Writes made before bootstrap created the tables (other plugins' bootstrap) are not recorded.
   let ready = false;
 

@@ -20,6 +20,8 @@ export interface WorkerDeps {
   timing: RevalidationTiming;
   /** This instance's name on the leases it holds. */
   owner: string;
+  /** The `siteUrl` setting, for path templates starting with `{siteUrl}`. */
+  siteUrl(): Promise<string | null>;
 }
 
 /**
@@ -32,7 +34,7 @@ export interface WorkerDeps {
  * transaction context must not leak into the loop, or its queries would join a
  * transaction that is not theirs.
  */
-export const createRevalidationWorker = ({ strapi, changes, deliveries, targets, timing, owner }: WorkerDeps) => {
+export const createRevalidationWorker = ({ strapi, changes, deliveries, targets, timing, owner, siteUrl }: WorkerDeps) => {
   let root: AsyncResource | null = null;
   let timer: NodeJS.Timeout | null = null;
   let timerAt = Infinity;
@@ -60,8 +62,9 @@ export const createRevalidationWorker = ({ strapi, changes, deliveries, targets,
     const now = Date.now();
     if (!burstIsOver(pending.oldest, pending.newest, now, timing)) return burstEndsAt(pending.oldest, pending.newest, timing);
     const current = await targets.list();
+    const site = await siteUrl();
     await changes.take(pending.lastId, async (recorded) => {
-      await deliveries.insertMany(deliveriesFor(recorded, current), Date.now());
+      await deliveries.insertMany(deliveriesFor(recorded, current, { siteUrl: site }), Date.now());
     });
     // More may have come meanwhile: look again at once.
     return Date.now();

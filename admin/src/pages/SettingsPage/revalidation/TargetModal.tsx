@@ -31,7 +31,7 @@ const TEXTS: Record<TargetField, { label: string; hint: string; invalid: string 
   paths: {
     label: 'Paths',
     // Quoted: in ICU messages braces are arguments.
-    hint: "One a line: plain paths such as /news, or templates such as '/news/{slug}'. Placeholders: '{slug}, {documentId}, {language}, {category}, {yyyy}, {mm}, {dd}'.",
+    hint: "One a line: plain paths such as /news, or templates such as '/news/{slug}'. Placeholders: '{slug}, {documentId}, {language}, {category}, {yyyy}, {mm}, {dd}'; '{siteUrl}' at the start gives absolute URLs.",
     // Shown instead of the hint: it names the placeholders again.
     invalid: "Start every path with / and use only the placeholders '{slug}, {documentId}, {language}, {category}, {yyyy}, {mm}, {dd}'.",
   },
