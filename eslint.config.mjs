@@ -13,7 +13,7 @@ import tseslint from 'typescript-eslint';
 
 export default [
   {
-    files: ['server/src/**/*.{ts,tsx}', 'admin/src/**/*.{ts,tsx}'],
+    files: ['server/src/**/*.{ts,tsx}', 'admin/src/**/*.{ts,tsx}', 'shared/**/*.ts'],
     languageOptions: {
       parser: tseslint.parser,
       ecmaVersion: 2022,

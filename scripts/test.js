@@ -66,7 +66,7 @@ function lint() {
   console.log('\n=== lint ===');
   const result = spawnSync(
     process.execPath,
-    [path.join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), 'server/src', 'admin/src', '--format', 'json', '--output-file', outputFile],
+    [path.join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), 'server/src', 'admin/src', 'shared', '--format', 'json', '--output-file', outputFile],
     { cwd: root, stdio: 'inherit' }
   );
   let passed = 0;

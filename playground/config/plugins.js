@@ -12,6 +12,8 @@ module.exports = ({ env }) => {
         cacheMaxAge: env.int('NEWSROOM_CACHE_MAX_AGE', 60),
         // Instances sharing a database invalidate each other's snippet caches over Redis pub/sub.
         redis: env('NEWSROOM_REDIS_URL', null),
+        // Frontends to notify of changes (SPEC 11): a JSON list of { name, url, secret, paths }.
+        revalidation: env.json('NEWSROOM_REVALIDATION', undefined),
       },
     },
   };

@@ -14,4 +14,5 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   openCacheChannel(strapi);
   registerPublicSnippetRoutes(strapi);
   await registerPermissions(strapi);
+  await getService(strapi, 'revalidation').start();
 };

@@ -3,3 +3,6 @@ export const ARTICLE_UID = 'plugin::newsroom.article';
 export const CATEGORY_UID = 'plugin::newsroom.category';
 /** Plugin-owned table (not a content type) whose primary key makes the database guarantee uniqueness. */
 export const CLAIMS_TABLE = 'newsroom_claims';
+/** Plugin-owned tables of frontend revalidation (SPEC 11): changes waiting to be coalesced, and deliveries. */
+export const REVALIDATION_CHANGES_TABLE = 'newsroom_revalidation_changes';
+export const REVALIDATION_DELIVERIES_TABLE = 'newsroom_revalidation_deliveries';

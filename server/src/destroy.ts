@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { closeCacheChannel } from './cache-channel';
-import type { TextWorkerService } from './services/text-worker';
+import { getService } from './utils/get-service';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await closeCacheChannel(strapi);
-  await (strapi.plugin('newsroom').service('text-worker') as TextWorkerService).destroy();
+  await getService(strapi, 'revalidation').stop();
+  await getService(strapi, 'text-worker').destroy();
 };

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { articleMiddleware } from './document-middlewares/article';
 import { categoryMiddleware } from './document-middlewares/category';
+import { revalidationMiddleware } from './document-middlewares/revalidation';
 import { snippetCacheMiddleware } from './document-middlewares/snippet-cache';
 import type { DocumentMiddleware } from './document-middlewares/types';
 import { registerGraphql } from './graphql';
@@ -15,6 +16,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(asStrapiMiddleware(articleMiddleware(strapi)));
   strapi.documents.use(asStrapiMiddleware(categoryMiddleware(strapi)));
   strapi.documents.use(asStrapiMiddleware(snippetCacheMiddleware(strapi)));
+  strapi.documents.use(asStrapiMiddleware(revalidationMiddleware(strapi)));
   raiseImportBodyLimit(strapi);
   // Optional integrations (SPEC 8): each does nothing when its Strapi plugin is absent.
   registerGraphql(strapi);

@@ -2,6 +2,7 @@
  * Settings → Newsroom (SPEC 5): the settings object and the admin routes that read
  * and change it. The admin panel and the server both import this file.
  */
+import type { RevalidationTargetInput, RevalidationTargetView } from './revalidation';
 
 export interface NewsroomSettings {
   excerptLength: number;
@@ -22,10 +23,13 @@ export const SETTING_KEYS = [
 
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
+/** The settings as the admin routes answer them: revalidation targets (SPEC 11) with their secrets masked. */
+export type SettingsAnswer = NewsroomSettings & { revalidation: RevalidationTargetView[] };
+
 /** `GET /newsroom/settings`: the effective settings (config file, then what an admin saved). */
 export declare namespace GetSettings {
   export interface Response {
-    data: NewsroomSettings;
+    data: SettingsAnswer;
   }
 }
 
@@ -34,8 +38,8 @@ export declare namespace GetSettings {
  * is a 400 whose `error.details.errors[]` name the key in `path` (`['languages[1]']`).
  */
 export declare namespace UpdateSettings {
-  export type Request = Partial<NewsroomSettings>;
+  export type Request = Partial<NewsroomSettings> & { revalidation?: RevalidationTargetInput[] };
   export interface Response {
-    data: NewsroomSettings;
+    data: SettingsAnswer;
   }
 }

@@ -6,6 +6,14 @@ describe('settings from config/plugins', () => {
     await expect(startStrapi({ NEWSROOM_EXCERPT_LENGTH: '5' })).rejects.toThrow(/excerptLength/);
   });
 
+  it('stops Strapi at startup naming the revalidation target and field that are wrong', async () => {
+    const targets = [
+      { name: 'web', url: 'https://www.example.com/api/revalidate', secret: 'sixteen-chars-ok', paths: ['/news'] },
+      { name: 'app', url: 'ftp://example.com', secret: 'sixteen-chars-ok' },
+    ];
+    await expect(startStrapi({ NEWSROOM_REVALIDATION: JSON.stringify(targets) })).rejects.toThrow(/revalidation\[1\]\.url/);
+  });
+
   it('uses the configured excerptLength and defaultLanguage for new articles', async () => {
     const app = await startStrapi({ NEWSROOM_EXCERPT_LENGTH: '80', NEWSROOM_DEFAULT_LANGUAGE: 'de' });
     try {

@@ -4,6 +4,12 @@
  */
 export type { GetSettings, NewsroomSettings, UpdateSettings } from '../../../shared/contracts/settings';
 export type {
+  ListDeliveries,
+  RevalidationDelivery,
+  RevalidationTargetView,
+  SendTestDelivery,
+} from '../../../shared/contracts/revalidation';
+export type {
   ArticlePreview,
   GetArticlePreview,
   GetSnippetFilters,

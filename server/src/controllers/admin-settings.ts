@@ -1,23 +1,52 @@
 /**
  * Settings → Newsroom (SPEC 5, 7): `GET` and `PUT /newsroom/settings` under the admin API.
  * The settings service validates (400 naming each key) and caches, so a saved change
- * is what the next request reads.
+ * is what the next request reads. Revalidation targets (SPEC 11) are kept apart, by the
+ * revalidation service: their secrets never come back in full.
  */
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
+import type { SettingsAnswer } from '../../../shared/contracts/settings';
+import { formatSettingsIssues } from '../core/settings';
+import type { RevalidationService } from '../services/revalidation';
 import type { SettingsService } from '../services/settings';
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const adminSettings = ({ strapi }: { strapi: Core.Strapi }) => {
   const settings = () => strapi.plugin('newsroom').service('settings') as SettingsService;
+  const targets = () => (strapi.plugin('newsroom').service('revalidation') as RevalidationService).targets;
+
+  const answer = async (): Promise<SettingsAnswer> => ({ ...(await settings().get()), revalidation: await targets().view() });
 
   return {
     async find(ctx: Context) {
-      ctx.body = { data: await settings().get() };
+      ctx.body = { data: await answer() };
     },
 
-    /** The body is a partial settings object: keys left out keep their current value. */
+    /**
+     * The body is a partial settings object: keys left out keep their current value.
+     * `revalidation`, when given, is the whole list of the admin's targets; it is checked
+     * before anything is saved.
+     */
     async update(ctx: Context) {
-      ctx.body = { data: await settings().update(ctx.request.body) };
+      const body: unknown = ctx.request.body;
+      if (isObject(body) && body.revalidation !== undefined) {
+        const { revalidation, ...rest } = body;
+        const checked = await targets().check(revalidation);
+        if (!checked.ok) {
+          throw new errors.ValidationError(formatSettingsIssues(checked.issues), {
+            errors: checked.issues.map((issue) => ({ path: [issue.key], message: issue.message, name: 'ValidationError' })),
+          });
+        }
+        if (Object.keys(rest).length > 0) await settings().update(rest);
+        await targets().save(checked.targets);
+      } else {
+        await settings().update(body);
+      }
+      ctx.body = { data: await answer() };
     },
   };
 };

@@ -20,6 +20,14 @@ const CREATE_ARTICLE: Action = ['plugin::content-manager.explorer.create', 'plug
 export default [
   { method: 'GET', path: '/settings', handler: 'admin-settings.find', config: { policies: policies(ACTIONS.settingsRead) } },
   { method: 'PUT', path: '/settings', handler: 'admin-settings.update', config: { policies: policies(ACTIONS.settingsUpdate) } },
+  // Frontend revalidation (SPEC 11): seeing deliveries is reading settings; a test sends a request, as saving would.
+  {
+    method: 'GET',
+    path: '/revalidation/deliveries',
+    handler: 'admin-revalidation.deliveries',
+    config: { policies: policies(ACTIONS.settingsRead) },
+  },
+  { method: 'POST', path: '/revalidation/test', handler: 'admin-revalidation.test', config: { policies: policies(ACTIONS.settingsUpdate) } },
   { method: 'GET', path: '/snippets', handler: 'admin-snippets.find', config: { policies: policies(ACTIONS.read) } },
   { method: 'GET', path: '/filters', handler: 'admin-snippets.filters', config: { policies: policies(ACTIONS.read) } },
   { method: 'POST', path: '/import/preview', handler: 'admin-import.preview', config: { policies: policies(ACTIONS.import) } },

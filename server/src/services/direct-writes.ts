@@ -17,10 +17,13 @@
  * - Events: `entry.create` (and `entry.publish`) for each new article, after the
  *   commit, so webhooks fire as for any create.
  *
- * Everything that must follow a direct write starts from one description of it,
+ * - Frontend revalidation: new published articles are recorded in the outbox of
+ *   services/revalidation.ts inside the write's transaction (a rollback takes the
+ *   record back; a commit keeps it across a crash). Repairs and excerpt refreshes
+ *   change no published slug or path; the excerpt refresh records one `refresh`.
+ *
+ * Everything else that must follow a direct write starts from one description of it,
  * `DirectWrite`, in `afterCommit`. That is where the follow-ups of later work go:
- * - frontend revalidation (issue #17): queue the notifications of `write` there,
- *   with the documents it names, after the commit like the events;
  * - other plugins' document middlewares (issue #16): a write they must see cannot
  *   go around the Document Service at all. The decision belongs in `createArticles`
  *   (before anything is written): when it is taken, the importer writes such
@@ -94,6 +97,8 @@ export const createDirectWrites = (strapi: Core.Strapi) => {
           (await strapi.db.transaction(async () => {
             const documentIds = await bulk.insert(articles, { publish: options.publish });
             await options.settle?.(documentIds);
+            // In the write's transaction: frontends hear of the articles once, and only if, they are committed.
+            if (options.publish) await getService(strapi, 'revalidation').record({ event: 'import', documentIds });
             return documentIds;
           })) as string[],
         (documentIds) => ({ action: 'create', documentIds, published: options.publish })

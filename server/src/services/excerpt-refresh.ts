@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { planExcerptUpdates, type ExcerptUpdate } from '../core/excerpt-refresh';
 import { createExcerptRepository } from '../repositories/excerpts';
+import { getService } from '../utils/get-service';
 import { createDirectWrites } from './direct-writes';
 
 /** Rows read at a time. */
@@ -56,7 +57,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       let lastId = 0;
       for (;;) {
         const batch = await rows.readAfter(lastId, READ_BATCH);
-        if (batch.length === 0) return changed;
+        if (batch.length === 0) {
+          // Every generated excerpt may read differently now: frontends should refresh all they show.
+          if (changed > 0) await getService(strapi, 'revalidation').record({ event: 'refresh' });
+          return changed;
+        }
         lastId = batch[batch.length - 1].id;
         const updates = planExcerptUpdates(batch, excerptLength);
         if (updates.length === 0) continue;

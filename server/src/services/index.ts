@@ -4,6 +4,7 @@ import articleSlugs from './article-slugs';
 import claims from './claims';
 import excerptRefresh from './excerpt-refresh';
 import importer from './importer';
+import revalidation from './revalidation';
 import settings from './settings';
 import snippets from './snippets';
 import textWorker from './text-worker';
@@ -15,6 +16,7 @@ export default {
   claims,
   'excerpt-refresh': excerptRefresh,
   importer,
+  revalidation,
   settings,
   snippets,
   'text-worker': textWorker,

@@ -3,11 +3,12 @@ import { Button } from '@strapi/design-system';
 import { Check } from '@strapi/icons';
 import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import type { GetSettings, NewsroomSettings, UpdateSettings } from '../../api/types';
+import type { GetSettings, UpdateSettings } from '../../api/types';
 import { useAdminGet } from '../../hooks/useAdminGet';
 import { PERMISSIONS } from '../../permissions';
 import { errorMessage, fieldErrors } from '../../utils/api-error';
 import { getTranslation } from '../../utils/getTranslation';
+import { RevalidationSection } from './revalidation/RevalidationSection';
 import { SettingsForm } from './SettingsForm';
 import {
   FIELDS_CHECKED_ON_LEAVE,
@@ -28,7 +29,7 @@ const flags = (fields: Partial<Record<string, string>>): FieldFlags =>
 const ALL_FIELDS: FieldFlags = Object.fromEntries(SETTING_KEYS.map((key) => [key, true]));
 
 /** Settings → Newsroom: the effective settings, saved to the plugin store and used from the next request on. */
-const SettingsView = ({ initial }: { initial: NewsroomSettings }) => {
+const SettingsView = ({ initial }: { initial: GetSettings.Response['data'] }) => {
   const { formatMessage } = useIntl();
   const { put } = useFetchClient();
   const { toggleNotification } = useNotification();
@@ -108,6 +109,9 @@ const SettingsView = ({ initial }: { initial: NewsroomSettings }) => {
           <SettingsForm values={values} errors={errors} disabled={!canUpdate} onChange={onChange} onLeave={onLeave} />
         </Layouts.Content>
       </form>
+      <Layouts.Content>
+        <RevalidationSection initial={initial.revalidation} canUpdate={canUpdate} />
+      </Layouts.Content>
     </Page.Main>
   );
 };
