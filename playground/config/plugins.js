@@ -12,6 +12,8 @@ module.exports = ({ env }) => {
         cacheMaxAge: env.int('NEWSROOM_CACHE_MAX_AGE', 60),
         // Instances sharing a database invalidate each other's snippet caches over Redis pub/sub.
         redis: env('NEWSROOM_REDIS_URL', null),
+        // How imports write new articles (README, Import API): the benchmark compares the two paths.
+        importMode: env('NEWSROOM_IMPORT_MODE', 'auto'),
       },
     },
   };
@@ -32,8 +34,13 @@ module.exports = ({ env }) => {
   const testAuth = ['1', 'true'].includes(env('NEWSROOM_TEST_EXTRA_AUTH', ''))
     ? { 'test-header-auth': { enabled: true, resolve: './src/plugins/test-header-auth' } }
     : {};
+  // Tests: a third-party-like plugin that records the article writes its document middleware and
+  // lifecycle subscriber see; listed first, it registers its middleware before the newsroom registers.
+  const testListeners = ['1', 'true'].includes(env('NEWSROOM_TEST_LISTENERS', ''))
+    ? { 'test-listeners': { enabled: true, resolve: './src/plugins/test-listeners' } }
+    : {};
   // Strapi registers and bootstraps plugins in this object's key order: tests swap it to prove it does not matter.
   return env.bool('NEWSROOM_INTEGRATIONS_FIRST', false)
-    ? { ...testAuth, ...integrations, ...plugins }
-    : { ...testAuth, ...plugins, ...integrations };
+    ? { ...testListeners, ...testAuth, ...integrations, ...plugins }
+    : { ...testListeners, ...testAuth, ...plugins, ...integrations };
 };
