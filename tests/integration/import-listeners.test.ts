@@ -37,7 +37,13 @@ describe('imports seen by another plugin that listens to articles', () => {
   const app = useStrapi({ env: { NEWSROOM_TEST_LISTENERS: '1', NEWSROOM_TEST_FIRST_PUBLISHED_AT: 'true' } });
   let editor: Session;
 
-  const recorder = () => app.strapi.plugin('test-listeners').service('calls') as { list(): Call[]; clear(): void };
+  const recorder = () =>
+    app.strapi.plugin('test-listeners').service('calls') as {
+      list(): Call[];
+      clear(): void;
+      unsubscribeLifecycles(): void;
+      subscribeLifecycles(): void;
+    };
 
   beforeAll(async () => {
     await registerSuperAdmin(app);
@@ -107,6 +113,22 @@ describe('imports seen by another plugin that listens to articles', () => {
     }
     // Nothing reached it as a multi-row insert.
     expect(recorder().list().filter((call) => call.action === 'afterCreateMany')).toEqual([]);
+  });
+
+  it('sees imports through its document middleware alone, registered before the newsroom’s register() ran', async () => {
+    recorder().unsubscribeLifecycles();
+    try {
+      recorder().clear();
+      const title = uniqueTitle('Middleware only');
+      const answer = await importAs([buildDocument({ title })], true);
+      expect(answer.meta).toEqual({ created: 1, duplicates: 0, invalid: 0 });
+      expect(seenOf(title)).toEqual([
+        { via: 'documentMiddleware', action: 'create', status: 'draft' },
+        { via: 'documentMiddleware', action: 'publish', status: null },
+      ]);
+    } finally {
+      recorder().subscribeLifecycles();
+    }
   });
 
   describe('what Strapi records for an imported article', () => {

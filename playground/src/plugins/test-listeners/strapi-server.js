@@ -50,25 +50,37 @@ const recordMany = (event) => {
   calls.push({ via: 'lifecycle', action: event.action, documentId: null, count: rows.length });
 };
 
+let unsubscribe = null;
+const subscribe = (strapi) => {
+  if (unsubscribe) return;
+  unsubscribe = strapi.db.lifecycles.subscribe({
+    models: [ARTICLE],
+    beforeCreate: record,
+    afterCreate: record,
+    // Only multi-row inserts: what the import's bulk path gave such plugins before.
+    afterCreateMany: recordMany,
+  });
+};
+
 module.exports = {
   register({ strapi }) {
     strapi.documents.use(recordingMiddleware);
   },
 
   bootstrap({ strapi }) {
-    strapi.db.lifecycles.subscribe({
-      models: [ARTICLE],
-      beforeCreate: record,
-      afterCreate: record,
-      // Only multi-row inserts: what the import's bulk path gave such plugins before.
-      afterCreateMany: recordMany,
-    });
+    subscribe(strapi);
   },
 
   services: {
-    calls: () => ({
+    calls: ({ strapi }) => ({
       list: () => calls.slice(),
       clear: () => void calls.splice(0, calls.length),
+      // Tests: the middleware alone (registered before the newsroom's register()) must be enough.
+      unsubscribeLifecycles: () => {
+        if (unsubscribe) unsubscribe();
+        unsubscribe = null;
+      },
+      subscribeLifecycles: () => subscribe(strapi),
     }),
   },
 
