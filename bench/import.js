@@ -11,7 +11,11 @@
  *   DATABASE_CLIENT=mysql DATABASE_NAME=bench_import node bench/import.js
  *
  * For PostgreSQL and MySQL the database must exist and be empty. Options:
- * --batches=N (default 3), --size=N documents a batch (default 500), --publish.
+ * --batches=N (default 3), --size=N documents a batch (default 500), --publish,
+ * --mode=bulk|documentService (the plugin's `importMode`; default auto, which is the
+ * bulk path in the playground: nothing else listens to article creates there).
+ * `--mode=documentService` measures what imports cost once another plugin's document
+ * middleware or lifecycle subscriber listens to articles (SPEC 13).
  */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -25,6 +29,8 @@ const option = (name, fallback) => {
 const BATCHES = option('batches', 3);
 const SIZE = option('size', 500);
 const PUBLISH = process.argv.includes('--publish');
+const MODE = (process.argv.find((arg) => arg.startsWith('--mode=')) ?? '--mode=auto').split('=')[1];
+if (!['auto', 'bulk', 'documentService'].includes(MODE)) throw new Error(`--mode must be auto, bulk or documentService (got ${MODE})`);
 
 const CATEGORIES = ['International', 'Snippets', 'Economy', 'Politics', 'Science', 'Culture', 'Sport', 'Health'];
 
@@ -72,6 +78,7 @@ async function main() {
     STRAPI_TELEMETRY_DISABLED: 'true',
     STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
     STRAPI_STARTUP_LOG: 'false',
+    NEWSROOM_IMPORT_MODE: MODE,
   });
   process.chdir(PLAYGROUND);
   const { createStrapi } = require('@strapi/strapi');
@@ -119,7 +126,9 @@ async function main() {
     return { seconds, cpuSeconds: (used.user + used.system) / 1e6, meta: body.meta };
   };
 
-  console.log(`database: ${client}; ${BATCHES} batches of ${SIZE} new documents${PUBLISH ? ', published' : ', drafts'}`);
+  console.log(
+    `database: ${client}; importMode: ${MODE}; ${BATCHES} batches of ${SIZE} new documents${PUBLISH ? ', published' : ', drafts'}`
+  );
   const rates = [];
   for (let batch = 0; batch < BATCHES; batch += 1) {
     const text = Array.from({ length: SIZE }, (_, i) => document(batch, i)).join('\n');

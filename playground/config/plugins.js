@@ -14,6 +14,8 @@ module.exports = ({ env }) => {
         redis: env('NEWSROOM_REDIS_URL', null),
         // Frontends to notify of changes (SPEC 11): a JSON list of { name, url, secret, paths }.
         revalidation: env.json('NEWSROOM_REVALIDATION', undefined),
+        // How imports write new articles (README, Import API): the benchmark compares the two paths.
+        importMode: env('NEWSROOM_IMPORT_MODE', 'auto'),
       },
     },
   };
@@ -34,8 +36,13 @@ module.exports = ({ env }) => {
   const testAuth = ['1', 'true'].includes(env('NEWSROOM_TEST_EXTRA_AUTH', ''))
     ? { 'test-header-auth': { enabled: true, resolve: './src/plugins/test-header-auth' } }
     : {};
+  // Tests: a third-party-like plugin that records the article writes its document middleware and
+  // lifecycle subscriber see; listed first, it registers its middleware before the newsroom registers.
+  const testListeners = ['1', 'true'].includes(env('NEWSROOM_TEST_LISTENERS', ''))
+    ? { 'test-listeners': { enabled: true, resolve: './src/plugins/test-listeners' } }
+    : {};
   // Strapi registers and bootstraps plugins in this object's key order: tests swap it to prove it does not matter.
   return env.bool('NEWSROOM_INTEGRATIONS_FIRST', false)
-    ? { ...testAuth, ...integrations, ...plugins }
-    : { ...testAuth, ...plugins, ...integrations };
+    ? { ...testListeners, ...testAuth, ...integrations, ...plugins }
+    : { ...testListeners, ...testAuth, ...plugins, ...integrations };
 };

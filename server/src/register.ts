@@ -7,12 +7,15 @@ import type { DocumentMiddleware } from './document-middlewares/types';
 import { registerGraphql } from './graphql';
 import { raiseImportBodyLimit } from './middlewares/import-body';
 import { registerOpenApi } from './openapi';
+import { watchWriteListeners } from './services/write-listeners';
 
 // Strapi types its middleware per action result; ours only pass results through.
 type StrapiDocumentMiddleware = Parameters<Core.Strapi['documents']['use']>[0];
 const asStrapiMiddleware = (middleware: DocumentMiddleware) => middleware as unknown as StrapiDocumentMiddleware;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
+  // Started when the plugin's code was loaded; here when that was for an earlier Strapi in this process.
+  watchWriteListeners(strapi, 'register');
   strapi.documents.use(asStrapiMiddleware(articleMiddleware(strapi)));
   strapi.documents.use(asStrapiMiddleware(categoryMiddleware(strapi)));
   strapi.documents.use(asStrapiMiddleware(snippetCacheMiddleware(strapi)));

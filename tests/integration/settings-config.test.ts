@@ -14,6 +14,10 @@ describe('settings from config/plugins', () => {
     await expect(startStrapi({ NEWSROOM_REVALIDATION: JSON.stringify(targets) })).rejects.toThrow(/revalidation\[1\]\.url/);
   });
 
+  it('stops Strapi at startup when importMode is not auto, documentService or bulk', async () => {
+    await expect(startStrapi({ NEWSROOM_IMPORT_MODE: 'fast' })).rejects.toThrow(/"importMode" must be one of "auto", "documentService", "bulk"/);
+  });
+
   it('uses the configured excerptLength and defaultLanguage for new articles', async () => {
     const app = await startStrapi({ NEWSROOM_EXCERPT_LENGTH: '80', NEWSROOM_DEFAULT_LANGUAGE: 'de' });
     try {

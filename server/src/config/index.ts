@@ -1,16 +1,21 @@
 import { validateRevalidationTargets } from '../../../shared/validation/revalidation';
 import { parseRedisConfig } from '../core/cache-config';
+import { parseImportMode } from '../core/import/write-path';
 import { DEFAULT_SETTINGS, formatSettingsIssues, validateSettings } from '../core/settings';
 
 export default {
   // `languages: []` is safe under Strapi's lodash defaultsDeep merge: merging a user's
   // array over an empty default yields the user's array unchanged. `revalidation` has no
   // default at all (absent means no targets), so nothing can merge into a user's targets.
-  default: { ...DEFAULT_SETTINGS, redis: null },
+  default: { ...DEFAULT_SETTINGS, redis: null, importMode: 'auto' },
   validator(config: unknown) {
-    const { redis, revalidation, ...settings } = (config ?? {}) as Record<string, unknown>;
+    // Config-file-only keys (not settings an admin changes): the Redis channel, how imports
+    // write; and the frontends to notify, which admins may add to (services/revalidation.ts).
+    const { redis, importMode, revalidation, ...settings } = (config ?? {}) as Record<string, unknown>;
     const redisConfig = parseRedisConfig(redis);
     if (!redisConfig.ok) throw new Error(redisConfig.message);
+    const mode = parseImportMode(importMode);
+    if (!mode.ok) throw new Error(mode.message);
     const result = validateSettings(settings);
     // Validated as a whole list: `revalidation[1].url` names the target and the field.
     const targets = validateRevalidationTargets(revalidation, { mode: 'config' });

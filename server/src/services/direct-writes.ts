@@ -16,23 +16,24 @@
  *   the write fails outside a transaction, since it may have written some rows.
  * - Events: `entry.create` (and `entry.publish`) for each new article, after the
  *   commit, so webhooks fire as for any create.
- *
  * - Frontend revalidation: new published articles are recorded in the outbox of
  *   services/revalidation.ts inside the write's transaction (a rollback takes the
  *   record back; a commit keeps it across a crash). Repairs and excerpt refreshes
  *   change no published slug or path; the excerpt refresh records one `refresh`.
+ * - Other plugins' document middlewares and lifecycle subscribers (SPEC 13): a
+ *   write they must see cannot go around the Document Service at all.
+ *   `createArticles` decides before anything is written (services/write-listeners.ts,
+ *   the rule in core/import/write-path.ts) and gives back null when others listen:
+ *   the importer then writes those articles one by one through the Document Service.
+ *   Repairs and the excerpt refresh maintain derived columns and stay direct.
  *
  * Everything else that must follow a direct write starts from one description of it,
- * `DirectWrite`, in `afterCommit`. That is where the follow-ups of later work go:
- * - other plugins' document middlewares (issue #16): a write they must see cannot
- *   go around the Document Service at all. The decision belongs in `createArticles`
- *   (before anything is written): when it is taken, the importer writes such
- *   articles one by one through the Document Service (its existing fallback path).
- *   Repairs and the excerpt refresh maintain derived columns and stay direct.
+ * `DirectWrite`, in `afterCommit`.
  */
 import type { Core } from '@strapi/strapi';
 import { getService } from '../utils/get-service';
 import { createBulkArticleWriter, type NewArticle } from './import-bulk';
+import { createWriteListeners } from './write-listeners';
 
 export type { NewArticle };
 
@@ -43,6 +44,7 @@ export type DirectWrite =
 
 export const createDirectWrites = (strapi: Core.Strapi) => {
   const bulk = createBulkArticleWriter(strapi);
+  const listeners = createWriteListeners(strapi);
   const invalidate = () => getService(strapi, 'snippets').invalidate();
 
   /** Runs `after` once the caller's transaction commits, or now when there is none. */
@@ -88,10 +90,16 @@ export const createDirectWrites = (strapi: Core.Strapi) => {
      * their category links; gives back their documentIds, in order. `settle` runs in
      * the same transaction once the rows are in (the importer hands its claims over
      * there): if it throws, nothing is announced and the transaction (the caller's, or
-     * this one) takes the rows back.
+     * this one) takes the rows back. Gives back null, having written nothing, when
+     * other plugins or the app listen to article creates: each article must then go
+     * through the Document Service.
      */
-    createArticles(articles: NewArticle[], options: { publish: boolean; settle?: (documentIds: string[]) => Promise<void> }): Promise<string[]> {
-      if (articles.length === 0) return Promise.resolve([]);
+    async createArticles(
+      articles: NewArticle[],
+      options: { publish: boolean; settle?: (documentIds: string[]) => Promise<void> }
+    ): Promise<string[] | null> {
+      if (articles.length === 0) return [];
+      if ((await listeners.decide()).path === 'documentService') return null;
       return run(
         async () =>
           (await strapi.db.transaction(async () => {

@@ -26,7 +26,8 @@ import { chunks } from '../core/chunks';
  *   sanitized entry, after the commit, so webhooks fire as for any create.
  * What it does not run: other Document Service middlewares and the
  * `beforeCreate`/`afterCreate` database lifecycles of single rows
- * (`beforeCreateMany`/`afterCreateMany` do run). The README says so.
+ * (`beforeCreateMany`/`afterCreateMany` do run). So it is used only while no one
+ * else listens to article creates (services/write-listeners.ts decides; SPEC 13).
  *
  * Only for new documents whose categories exist (the importer resolves them first).
  */
@@ -147,10 +148,13 @@ export const createBulkArticleWriter = (strapi: Core.Strapi) => {
       if (articles.length === 0) return [];
       const documentIds = articles.map(() => newDocumentId());
       const publishedAt = new Date();
+      // Strapi's experimental `firstPublishedAt` (features.future.experimental_firstPublishedAt):
+      // the first publication stamps the draft and the published version alike.
+      const firstPublished = options.publish && 'firstPublishedAt' in metadata().attributes ? { firstPublishedAt: publishedAt } : {};
       const versions = articles.flatMap((article, i) => {
         const documentId = documentIds[i];
-        const draft = { ...article.data, documentId, publishedAt: null };
-        return options.publish ? [draft, { ...article.data, documentId, publishedAt }] : [draft];
+        const draft = { ...article.data, ...firstPublished, documentId, publishedAt: null };
+        return options.publish ? [draft, { ...article.data, ...firstPublished, documentId, publishedAt }] : [draft];
       });
       // createMany splits the insert to fit the database's limits itself.
       await strapi.db.query(ARTICLE_UID).createMany({ data: versions });

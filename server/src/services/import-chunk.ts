@@ -176,7 +176,11 @@ export const createImportChunkWriter = (strapi: Core.Strapi, writer: ImportWrite
     }
   }
 
-  /** Writes the documents at once, or one by one when that fails; each one's result. */
+  /**
+   * Writes the documents at once, or one by one through the Document Service when
+   * others listen to article creates (the seam says so) or the batch write fails;
+   * each one's result.
+   */
   async function writeAll(pending: Pending[], options: ChunkOptions): Promise<Array<[Pending, ImportDocumentResult]>> {
     if (pending.length === 0) return [];
     const { publish, actor } = options;
@@ -200,20 +204,18 @@ export const createImportChunkWriter = (strapi: Core.Strapi, writer: ImportWrite
 
   /**
    * One document through the Document Service (its key and slug already claimed),
-   * given to the article middleware as prepared; its result, also when it fails. The
-   * create (with its slug hand-over) and the key's hand-over commit together.
+   * given to the article middleware as prepared; its result, also when it fails. As
+   * the Content Manager does it, so other plugins' middlewares and lifecycles see the
+   * same calls: `create` (a draft), then `publish` when asked. These, the slug's
+   * hand-over and the key's commit together.
    */
   async function writeOne(item: Pending, options: ChunkOptions): Promise<ImportDocumentResult> {
     const { candidate, keyPlaceholder, categories, prepared } = item;
     const data = withCreator(options.actor, { ...prepared.data, categories });
     try {
       const article = await writer.isolated(async () => {
-        const document = await strapi.documents(ARTICLE_UID).create({
-          data: writes.handOff({ ...prepared, data }),
-          status: options.publish ? 'published' : 'draft',
-          // Only what the answer needs: Strapi then reads back no relations.
-          fields: ['documentId', 'slug'],
-        });
+        const document = await strapi.documents(ARTICLE_UID).create({ data: writes.handOff({ ...prepared, data }), status: 'draft' });
+        if (options.publish) await strapi.documents(ARTICLE_UID).publish({ documentId: document.documentId });
         if (!(await keys.adopt(candidate.key, keyPlaceholder, document.documentId))) {
           throw new ClaimsLostError('newsroom import: the import key changed hands during the write');
         }
