@@ -3,7 +3,9 @@ import { ARTICLE_UID, CATEGORY_UID } from '../constants';
 import adminImport from './admin-import';
 import adminSettings from './admin-settings';
 import adminSnippets from './admin-snippets';
+import feed from './feed';
 import importController from './import';
+import sitemap from './sitemap';
 import snippet from './snippet';
 
 export default {
@@ -12,6 +14,8 @@ export default {
   'admin-import': adminImport,
   'admin-settings': adminSettings,
   'admin-snippets': adminSnippets,
+  feed,
   import: importController,
+  sitemap,
   snippet,
 };

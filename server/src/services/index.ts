@@ -3,8 +3,10 @@ import { ARTICLE_UID, CATEGORY_UID } from '../constants';
 import articleSlugs from './article-slugs';
 import claims from './claims';
 import excerptRefresh from './excerpt-refresh';
+import feeds from './feeds';
 import importer from './importer';
 import settings from './settings';
+import sitemaps from './sitemaps';
 import snippets from './snippets';
 
 export default {
@@ -13,7 +15,9 @@ export default {
   'article-slugs': articleSlugs,
   claims,
   'excerpt-refresh': excerptRefresh,
+  feeds,
   importer,
   settings,
+  sitemaps,
   snippets,
 };
