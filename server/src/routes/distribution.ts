@@ -5,7 +5,7 @@
  * None is public until an admin allows it. The schemas feed the OpenAPI document; the
  * controllers validate.
  */
-import { feedQueryRouteSchemas, jsonFeedSchema, xmlDocumentSchema } from '../core/feeds/feed-schemas';
+import { feedQueryRouteSchemas, jsonFeedSchema, sitemapPartSchema, xmlDocumentSchema } from '../core/feeds/feed-schemas';
 
 const feed = (format: 'rss' | 'atom' | 'json') => ({
   method: 'GET',
@@ -21,6 +21,13 @@ export default [
   feed('atom'),
   feed('json'),
   { method: 'GET', path: '/sitemap.xml', handler: 'sitemap.find', config: { policies: [] }, response: xmlDocumentSchema },
-  { method: 'GET', path: '/sitemap-:part.xml', handler: 'sitemap.find', config: { policies: [] }, response: xmlDocumentSchema },
+  {
+    method: 'GET',
+    path: '/sitemap-:part.xml',
+    handler: 'sitemap.find',
+    config: { policies: [] },
+    request: { params: { part: sitemapPartSchema } },
+    response: xmlDocumentSchema,
+  },
   { method: 'GET', path: '/news-sitemap.xml', handler: 'sitemap.news', config: { policies: [] }, response: xmlDocumentSchema },
 ] as Array<Record<string, unknown>>;

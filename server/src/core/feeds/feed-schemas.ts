@@ -47,6 +47,12 @@ export const jsonFeedSchema = z.object({
     .describe('Published articles, newest documentDate first'),
 });
 
+/** `n` of `sitemap-<n>.xml`. */
+export const sitemapPartSchema = z
+  .string()
+  .regex(/^[1-9][0-9]*$/)
+  .describe('Part number from 1, as the sitemap index lists them; a part past the last is a 404');
+
 /** RSS, Atom and sitemaps: XML text. */
 export const xmlDocumentSchema = z.string().describe('An XML document');
 
