@@ -14,3 +14,15 @@ const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-
 export function xmlSafe(text: string): string {
   return text.replace(FORBIDDEN, '');
 }
+
+/**
+ * `text` as xmlbuilder2 must be handed it. xmlbuilder2 does not escape an `&` that already
+ * starts an entity reference (`&amp;`, and in its DOM writer any `&name;`), so a stored
+ * `&nbsp;` would come out as an undefined entity (not well-formed) and a stored `&amp;`
+ * would read back as `&`. Escaping every `&` first leaves it only `&amp;` sequences, which
+ * it writes as they are: every character then reads back as stored
+ * (tests/unit/feed-writers.test.ts checks this against the installed xmlbuilder2).
+ */
+export function xmlValue(text: string): string {
+  return xmlSafe(text).replace(/&/g, '&amp;');
+}

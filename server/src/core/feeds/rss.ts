@@ -6,6 +6,7 @@
  */
 import { create } from 'xmlbuilder2';
 import { rfc3339, rfc822 } from './dates';
+import { xmlValue as x } from '../xml-text';
 import type { FeedDocument } from './model';
 
 export const RSS_CONTENT_TYPE = 'application/rss+xml; charset=utf-8';
@@ -21,24 +22,24 @@ export function writeRss(feed: FeedDocument): string {
   const channel = doc
     .ele('rss', { version: '2.0', 'xmlns:atom': NS.atom, 'xmlns:dc': NS.dc, 'xmlns:dcterms': NS.dcterms })
     .ele('channel');
-  channel.ele('title').txt(feed.title);
-  channel.ele('link').txt(feed.homeUrl);
-  channel.ele('description').txt(feed.description);
-  channel.ele('atom:link', { href: feed.selfUrl, rel: 'self', type: 'application/rss+xml' });
-  if (feed.language !== null) channel.ele('language').txt(feed.language);
+  channel.ele('title').txt(x(feed.title));
+  channel.ele('link').txt(x(feed.homeUrl));
+  channel.ele('description').txt(x(feed.description));
+  channel.ele('atom:link', { href: x(feed.selfUrl), rel: 'self', type: 'application/rss+xml' });
+  if (feed.language !== null) channel.ele('language').txt(x(feed.language));
   if (feed.updated !== null) channel.ele('lastBuildDate').txt(rfc822(feed.updated));
   channel.ele('generator').txt('strapi-plugin-newsroom');
   channel.ele('docs').txt('https://www.rssboard.org/rss-specification');
 
   for (const item of feed.items) {
     const entry = channel.ele('item');
-    entry.ele('title').txt(item.title);
-    entry.ele('link').txt(item.link);
-    entry.ele('guid', { isPermaLink: 'false' }).txt(item.id);
+    entry.ele('title').txt(x(item.title));
+    entry.ele('link').txt(x(item.link));
+    entry.ele('guid', { isPermaLink: 'false' }).txt(x(item.id));
     entry.ele('pubDate').txt(rfc822(item.published));
-    if (item.summary !== null) entry.ele('description').txt(item.summary);
-    for (const category of item.categories) entry.ele('category').txt(category.name);
-    if (item.language !== null) entry.ele('dc:language').txt(item.language);
+    if (item.summary !== null) entry.ele('description').txt(x(item.summary));
+    for (const category of item.categories) entry.ele('category').txt(x(category.name));
+    if (item.language !== null) entry.ele('dc:language').txt(x(item.language));
     entry.ele('dcterms:modified').txt(rfc3339(item.updated));
   }
   return doc.end({ prettyPrint: false });

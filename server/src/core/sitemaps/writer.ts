@@ -6,7 +6,7 @@
  */
 import { createCB } from 'xmlbuilder2';
 import { rfc3339 } from '../feeds/dates';
-import { xmlSafe } from '../xml-text';
+import { xmlValue } from '../xml-text';
 
 export const SITEMAP_CONTENT_TYPE = 'application/xml; charset=utf-8';
 
@@ -48,7 +48,7 @@ export function createSitemapWriter(kind: 'urlset' | 'news' | 'index'): SitemapW
   else xml.ele('urlset', kind === 'news' ? { xmlns: NS.sitemap, 'xmlns:news': NS.news } : { xmlns: NS.sitemap });
 
   const location = (element: 'url' | 'sitemap', entry: SitemapUrl) => {
-    xml.ele(element).ele('loc').txt(xmlSafe(entry.loc)).up();
+    xml.ele(element).ele('loc').txt(xmlValue(entry.loc)).up();
     if (entry.lastmod !== null) xml.ele('lastmod').txt(rfc3339(entry.lastmod)).up();
     xml.up();
   };
@@ -57,13 +57,13 @@ export function createSitemapWriter(kind: 'urlset' | 'news' | 'index'): SitemapW
     url: (entry) => location('url', entry),
     sitemap: (entry) => location('sitemap', entry),
     newsUrl(entry) {
-      xml.ele('url').ele('loc').txt(xmlSafe(entry.loc)).up();
+      xml.ele('url').ele('loc').txt(xmlValue(entry.loc)).up();
       xml.ele('news:news').ele('news:publication');
-      xml.ele('news:name').txt(xmlSafe(entry.publicationName)).up();
-      xml.ele('news:language').txt(entry.language).up();
+      xml.ele('news:name').txt(xmlValue(entry.publicationName)).up();
+      xml.ele('news:language').txt(xmlValue(entry.language)).up();
       xml.up();
       xml.ele('news:publication_date').txt(rfc3339(entry.publicationDate)).up();
-      xml.ele('news:title').txt(xmlSafe(entry.title)).up();
+      xml.ele('news:title').txt(xmlValue(entry.title)).up();
       xml.up().up();
     },
     flush() {
