@@ -12,11 +12,15 @@ import type { FeedFormat, FeedsService } from '../services/feeds';
 import type { SettingsService } from '../services/settings';
 import { apiBaseOf, queryOf, requireSiteUrl, sendWithValidators, varyOnCredentials } from './distribution-http';
 
-const feedController = ({ strapi }: { strapi: Core.Strapi }) => {
+/**
+ * One controller per format, each with a `find` action (`plugin::newsroom.feed-rss.find`, …):
+ * Strapi's read-only API tokens may call actions named `find`, and a feed is a read.
+ */
+const feedController = (format: FeedFormat) => ({ strapi }: { strapi: Core.Strapi }) => {
   const settings = () => strapi.plugin(PLUGIN_ID).service('settings') as SettingsService;
   const feeds = () => strapi.plugin(PLUGIN_ID).service('feeds') as FeedsService;
 
-  const serve = (format: FeedFormat) => async (ctx: Context) => {
+  const find = async (ctx: Context) => {
     varyOnCredentials(ctx);
     const current = requireSiteUrl(await settings().get());
     const parsed = parseFeedQuery(queryOf(ctx), current);
@@ -25,7 +29,7 @@ const feedController = ({ strapi }: { strapi: Core.Strapi }) => {
     sendWithValidators(ctx, answer, current.cacheMaxAge, () => answer.body);
   };
 
-  return { rss: serve('rss'), atom: serve('atom'), json: serve('json') };
+  return { find };
 };
 
 export default feedController;

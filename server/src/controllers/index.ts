@@ -3,9 +3,9 @@ import { ARTICLE_UID, CATEGORY_UID } from '../constants';
 import adminImport from './admin-import';
 import adminSettings from './admin-settings';
 import adminSnippets from './admin-snippets';
-import feed from './feed';
+import feedController from './feed';
 import importController from './import';
-import sitemap from './sitemap';
+import { newsSitemapController, sitemapController } from './sitemap';
 import snippet from './snippet';
 
 export default {
@@ -14,8 +14,11 @@ export default {
   'admin-import': adminImport,
   'admin-settings': adminSettings,
   'admin-snippets': adminSnippets,
-  feed,
+  'feed-rss': feedController('rss'),
+  'feed-atom': feedController('atom'),
+  'feed-json': feedController('json'),
   import: importController,
-  sitemap,
+  'news-sitemap': newsSitemapController,
+  sitemap: sitemapController,
   snippet,
 };

@@ -1,7 +1,7 @@
 /**
- * `GET /api/newsroom/sitemap.xml`, `/sitemap-<n>.xml` (one permission, `sitemap.find`: a
- * crawler allowed the index may read its parts) and `/news-sitemap.xml` (`sitemap.news`),
- * SPEC 10. None takes query parameters.
+ * `GET /api/newsroom/sitemap.xml` and `/sitemap-<n>.xml` (one permission, `sitemap.find`: a
+ * crawler allowed the index may read its parts), and `/news-sitemap.xml` (`news-sitemap.find`),
+ * SPEC 10. None takes query parameters. Actions named `find`: read-only API tokens may call them.
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
@@ -12,7 +12,7 @@ import type { SettingsService } from '../services/settings';
 import type { SitemapsService } from '../services/sitemaps';
 import { apiBaseOf, refuseParameters, requireSiteUrl, sendWithValidators, varyOnCredentials } from './distribution-http';
 
-const sitemapController = ({ strapi }: { strapi: Core.Strapi }) => {
+export const sitemapController = ({ strapi }: { strapi: Core.Strapi }) => {
   const settings = () => strapi.plugin(PLUGIN_ID).service('settings') as SettingsService;
   const sitemaps = () => strapi.plugin(PLUGIN_ID).service('sitemaps') as SitemapsService;
 
@@ -30,7 +30,15 @@ const sitemapController = ({ strapi }: { strapi: Core.Strapi }) => {
       sendWithValidators(ctx, answer, current.cacheMaxAge, answer.body);
     },
 
-    async news(ctx: Context) {
+  };
+};
+
+export const newsSitemapController = ({ strapi }: { strapi: Core.Strapi }) => {
+  const settings = () => strapi.plugin(PLUGIN_ID).service('settings') as SettingsService;
+  const sitemaps = () => strapi.plugin(PLUGIN_ID).service('sitemaps') as SitemapsService;
+
+  return {
+    async find(ctx: Context) {
       varyOnCredentials(ctx);
       const current = requireSiteUrl(await settings().get());
       refuseParameters(ctx);
@@ -39,5 +47,3 @@ const sitemapController = ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
-
-export default sitemapController;

@@ -56,9 +56,9 @@ export const OPERATION_NOTES: Record<string, OperationNotes> = {
       415: 'The body is neither text/plain, text/markdown nor application/json',
     },
   },
-  'feed.rss': feedNotes('RSS 2.0', 'application/rss+xml'),
-  'feed.atom': feedNotes('Atom 1.0', 'application/atom+xml'),
-  'feed.json': feedNotes('JSON Feed 1.1', 'application/feed+json'),
+  'feed-rss.find': feedNotes('RSS 2.0', 'application/rss+xml'),
+  'feed-atom.find': feedNotes('Atom 1.0', 'application/atom+xml'),
+  'feed-json.find': feedNotes('JSON Feed 1.1', 'application/feed+json'),
   'sitemap.find': {
     summary: 'Sitemap of every published article (or its index, and its parts)',
     description:
@@ -68,7 +68,7 @@ export const OPERATION_NOTES: Record<string, OperationNotes> = {
     mediaType: 'application/xml',
     conditional: true,
   },
-  'sitemap.news': {
+  'news-sitemap.find': {
     summary: 'Google News sitemap of the last 48 hours',
     description:
       'Published articles whose documentDate lies within the last 48 hours, newest first, at most 1,000, with news:publication ' +

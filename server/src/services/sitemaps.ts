@@ -22,6 +22,12 @@ import type { SnippetsService } from './snippets';
 /** Rows a database page; each page is written out before the next is read. */
 const PAGE_ROWS = 1000;
 
+/**
+ * For tests only: a smaller sitemap part (`NEWSROOM_SITEMAP_PART_SIZE=3`) exercises the index with
+ * a few articles. Read once, when Strapi loads the plugin, as configuration is.
+ */
+const PART_SIZE = sitemapPartSize(process.env.NEWSROOM_SITEMAP_PART_SIZE);
+
 export type SitemapSettings = NewsroomSettings & { siteUrl: string };
 
 export interface SitemapRequest {
@@ -55,7 +61,6 @@ const sitemapsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const repository = createDistributionRepository(strapi);
   const snippetRepository = createSnippetRepository(strapi);
   const clock = new LastModifiedClock();
-  const partSize = () => sitemapPartSize(process.env.NEWSROOM_SITEMAP_PART_SIZE);
   let snippetsService: SnippetsService | undefined;
   const snippets = () => (snippetsService ??= strapi.plugin(PLUGIN_ID).service('snippets') as SnippetsService);
 
@@ -93,7 +98,7 @@ const sitemapsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async sitemap({ part, apiBase, settings }: SitemapRequest): Promise<SitemapAnswer> {
-      const size = partSize();
+      const size = PART_SIZE;
       const withCategories = usesCategory(settings.articleUrl);
       const state = await repository.publishedState();
       const parts = partCount(state.total, size);
