@@ -20,9 +20,10 @@ export function xmlSafe(text: string): string {
  * starts an entity reference (`&amp;`, and in its DOM writer any `&name;`), so a stored
  * `&nbsp;` would come out as an undefined entity (not well-formed) and a stored `&amp;`
  * would read back as `&`. Escaping every `&` first leaves it only `&amp;` sequences, which
- * it writes as they are: every character then reads back as stored
+ * it writes as they are: every character then reads back as stored, line ends as LF
  * (tests/unit/feed-writers.test.ts checks this against the installed xmlbuilder2).
  */
 export function xmlValue(text: string): string {
-  return xmlSafe(text).replace(/&/g, '&amp;');
+  // Line ends as every XML parser reads them (XML 1.0 section 2.11): a raw CR would not survive anyway.
+  return xmlSafe(text).replace(/\r\n?/g, '\n').replace(/&/g, '&amp;');
 }

@@ -9,11 +9,9 @@ import { createHash } from 'node:crypto';
 /** The plugin's own namespace for version 5 UUIDs (a random UUID, fixed here once and for all). */
 const NEWSROOM_NAMESPACE = '1b0f6c52-7d4e-4d4a-9a7e-3f0f4c8e2a61';
 
-const namespaceBytes = Buffer.from(NEWSROOM_NAMESPACE.replace(/-/g, ''), 'hex');
-
-/** RFC 9562 UUID version 5 of `name` in the newsroom namespace. */
-export function uuidV5(name: string): string {
-  const hash = createHash('sha1').update(namespaceBytes).update(name, 'utf8').digest();
+/** RFC 9562 UUID version 5 of `name` in `namespace` (the newsroom's own by default). */
+export function uuidV5(name: string, namespace = NEWSROOM_NAMESPACE): string {
+  const hash = createHash('sha1').update(Buffer.from(namespace.replace(/-/g, ''), 'hex')).update(name, 'utf8').digest();
   const bytes = hash.subarray(0, 16);
   bytes[6] = (bytes[6] & 0x0f) | 0x50; // version 5
   bytes[8] = (bytes[8] & 0x3f) | 0x80; // RFC 9562 variant
