@@ -163,7 +163,7 @@ async function main() {
           if (endpoint.target !== 'ceiling') await useCache(endpoint.cache !== false);
           return measure({
             url: `${target}${endpoint.path}`,
-            connections: settings.connections,
+            connections: endpoint.connections ?? settings.connections,
             seconds,
             headers:
               endpoint.auth === false || endpoint.target === 'ceiling'
