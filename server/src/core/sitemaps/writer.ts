@@ -1,12 +1,12 @@
 /**
  * Sitemap documents written as a stream (sitemaps.org 0.9; Google News sitemaps 0.9). The
- * entries of each database page are built as one xmlbuilder2 fragment and serialized when
+ * entries of each database page are built as one xmlbuilder2 document and serialized when
  * the caller flushes (after each page), so a sitemap of 50,000 URLs is never held whole.
  * (xmlbuilder2's callback builder streams element by element too, but costs about seven
  * times as much CPU a URL.) The envelope around the entries, the XML declaration and the
  * root element with its namespaces, is serialized by xmlbuilder2 as well, once.
  */
-import { create, fragment } from 'xmlbuilder2';
+import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import { rfc3339 } from '../feeds/dates';
 import { xmlValue } from '../xml-text';
@@ -44,27 +44,36 @@ export interface SitemapWriter {
 
 type Kind = 'urlset' | 'news' | 'index';
 
+const ROOTS: Record<Kind, { name: string; attributes: Record<string, string> }> = {
+  urlset: { name: 'urlset', attributes: { xmlns: NS.sitemap } },
+  news: { name: 'urlset', attributes: { xmlns: NS.sitemap, 'xmlns:news': NS.news } },
+  index: { name: 'sitemapindex', attributes: { xmlns: NS.sitemap } },
+};
+
 /** A private-use marker no entry can contain (entries are written separately), to split the envelope at. */
 const MARKER = '\uE000newsroom-entries\uE000';
 
-function envelope(kind: Kind): { open: string; close: string } {
-  const root = kind === 'index' ? 'sitemapindex' : 'urlset';
-  const attributes = kind === 'news' ? { xmlns: NS.sitemap, 'xmlns:news': NS.news } : { xmlns: NS.sitemap };
-  const whole = create({ version: '1.0', encoding: 'UTF-8' }).ele(root, attributes).txt(MARKER).doc().end({ prettyPrint: false });
+/** The root element of `kind` around a marker, as xmlbuilder2 serializes it: what comes before and after its entries. */
+function envelope(kind: Kind, declaration: boolean): { open: string; close: string } {
+  const { name, attributes } = ROOTS[kind];
+  const doc = declaration ? create({ version: '1.0', encoding: 'UTF-8' }) : create();
+  const whole = doc.ele(name, attributes).txt(MARKER).doc().end({ prettyPrint: false, headless: !declaration });
   const at = whole.indexOf(MARKER);
   return { open: whole.slice(0, at), close: whole.slice(at + MARKER.length) };
 }
 
-const ENVELOPES: Record<Kind, { open: string; close: string }> = {
-  urlset: envelope('urlset'),
-  news: envelope('news'),
-  index: envelope('index'),
+const ENVELOPES: Record<Kind, { document: { open: string; close: string }; page: { open: string; close: string } }> = {
+  urlset: { document: envelope('urlset', true), page: envelope('urlset', false) },
+  news: { document: envelope('news', true), page: envelope('news', false) },
+  index: { document: envelope('index', true), page: envelope('index', false) },
 };
 
 /** `urlset` (with the news namespace for a news sitemap) or `sitemapindex`. */
 export function createSitemapWriter(kind: Kind): SitemapWriter {
-  // Entries are built without the root, so the news prefix is declared on each `news:news` (namespace-well-formed alone too).
-  let page: XMLBuilder = fragment();
+  // Each page's entries are built inside a root of their own (so `news:` resolves to the root's
+  // declaration, not one on every entry); the page's root tags are then left out.
+  const newPage = () => create().ele(ROOTS[kind].name, ROOTS[kind].attributes);
+  let page: XMLBuilder = newPage();
   let count = 0;
   let opened = false;
 
@@ -76,8 +85,14 @@ export function createSitemapWriter(kind: Kind): SitemapWriter {
   };
 
   const serializePage = () => {
-    const text = count === 0 ? '' : page.end({ prettyPrint: false });
-    page = fragment();
+    let text = '';
+    if (count > 0) {
+      const whole = page.end({ prettyPrint: false, headless: true });
+      const { open, close } = ENVELOPES[kind].page;
+      if (!whole.startsWith(open) || !whole.endsWith(close)) throw new Error('newsroom: unexpected sitemap page serialization');
+      text = whole.slice(open.length, whole.length - close.length);
+    }
+    page = newPage();
     count = 0;
     return text;
   };
@@ -88,21 +103,21 @@ export function createSitemapWriter(kind: Kind): SitemapWriter {
     newsUrl(entry) {
       const url = page.ele('url');
       url.ele('loc').txt(xmlValue(entry.loc));
-      const news = url.ele(NS.news, 'news:news');
-      const publication = news.ele(NS.news, 'news:publication');
-      publication.ele(NS.news, 'news:name').txt(xmlValue(entry.publicationName));
-      publication.ele(NS.news, 'news:language').txt(xmlValue(entry.language));
-      news.ele(NS.news, 'news:publication_date').txt(rfc3339(entry.publicationDate));
-      news.ele(NS.news, 'news:title').txt(xmlValue(entry.title));
+      const news = url.ele('news:news');
+      const publication = news.ele('news:publication');
+      publication.ele('news:name').txt(xmlValue(entry.publicationName));
+      publication.ele('news:language').txt(xmlValue(entry.language));
+      news.ele('news:publication_date').txt(rfc3339(entry.publicationDate));
+      news.ele('news:title').txt(xmlValue(entry.title));
       count += 1;
     },
     flush() {
-      const head = opened ? '' : ENVELOPES[kind].open;
+      const head = opened ? '' : ENVELOPES[kind].document.open;
       opened = true;
       return head + serializePage();
     },
     end() {
-      return this.flush() + ENVELOPES[kind].close;
+      return this.flush() + ENVELOPES[kind].document.close;
     },
   };
 }
