@@ -68,14 +68,14 @@ function collapseSlashes(url: string): string {
   const scheme = url.indexOf('://');
   const pathStart = scheme === -1 ? 0 : url.indexOf('/', scheme + 3);
   if (pathStart === -1) return url;
-  const ends = [url.indexOf('?', pathStart), url.indexOf('#', pathStart)].filter((at) => at !== -1);
-  const pathEnd = ends.length > 0 ? Math.min(...ends) : url.length;
-  let path = '';
-  for (let i = pathStart; i < pathEnd; i += 1) {
-    if (url[i] === '/' && path.endsWith('/')) continue;
-    path += url[i];
+  let pathEnd = url.length;
+  for (let i = pathStart; i < url.length; i += 1) {
+    if (url[i] === '?' || url[i] === '#') {
+      pathEnd = i;
+      break;
+    }
   }
-  return url.slice(0, pathStart) + path + url.slice(pathEnd);
+  return url.slice(0, pathStart) + url.slice(pathStart, pathEnd).replace(/\/{2,}/g, '/') + url.slice(pathEnd);
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;

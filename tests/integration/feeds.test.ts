@@ -3,6 +3,7 @@
  * real feed parsers (feedsmith for each format's own elements, @rowanmanning/feed-parser as
  * a feed reader sees them) and a strict XML 1.0 parser.
  */
+import { registerSuperAdmin } from './helpers/admin';
 import { articles, categories } from './helpers/documents';
 import {
   API_HOST,
@@ -363,6 +364,18 @@ describe('feeds', () => {
       } finally {
         await settingsOf(app).update({ feedTitle: 'Newsroom', publicationName: null });
       }
+    });
+
+    it('are checked by PUT /newsroom/settings, which answers 400 naming the field', async () => {
+      const admin = await registerSuperAdmin(app);
+      const bad = await admin.put('/newsroom/settings', { articleUrl: '{siteUrl}/news/{title}' });
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.details.errors).toEqual([expect.objectContaining({ path: ['articleUrl'], message: expect.stringContaining('{title}') })]);
+      expect((await admin.put('/newsroom/settings', { siteUrl: 'example.com' })).body.error.details.errors[0].path).toEqual(['siteUrl']);
+      const good = await admin.put('/newsroom/settings', { feedTitle: ' The Wire ', articleUrl: '{siteUrl}/{yyyy}/{slug}' });
+      expect(good.status).toBe(200);
+      expect(good.body.data).toMatchObject({ siteUrl: SITE_URL, feedTitle: 'The Wire', articleUrl: '{siteUrl}/{yyyy}/{slug}', publicationName: null });
+      await admin.put('/newsroom/settings', { feedTitle: 'Newsroom', articleUrl: '{siteUrl}/news/{slug}' });
     });
 
     it('answer 404 naming siteUrl on every feed and sitemap route until it is set', async () => {
