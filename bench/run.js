@@ -164,7 +164,7 @@ async function main() {
           return measure({
             url: `${target}${endpoint.path}`,
             connections: endpoint.connections ?? settings.connections,
-            seconds,
+            seconds: Math.max(seconds, endpoint.minSeconds ?? 0),
             headers:
               endpoint.auth === false || endpoint.target === 'ceiling'
                 ? {}

@@ -9,8 +9,10 @@
  * - `{language}`: the article's language code, empty when it has none.
  */
 import {
+  ARTICLE_URL_PLACEHOLDERS,
   parseArticleUrlTemplate,
   renderArticleUrl,
+  type ArticleUrlPlaceholder,
   type ArticleUrlValues,
   type TemplatePart,
 } from '../../../shared/validation/article-url';
@@ -29,11 +31,16 @@ export type ArticleUrlBuilder = (article: LinkedArticle) => string;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** The placeholder values of one article. */
-export function articleUrlValues(siteUrl: string, article: LinkedArticle): ArticleUrlValues {
-  const date = article.documentDate === null ? null : new Date(article.documentDate);
+/** The placeholder values of one article; only those in `needed` are computed (a sitemap builds 50,000 links a request). */
+export function articleUrlValues(
+  siteUrl: string,
+  article: LinkedArticle,
+  needed: ReadonlySet<ArticleUrlPlaceholder> = ALL_PLACEHOLDERS
+): ArticleUrlValues {
+  const dated = needed.has('yyyy') || needed.has('mm') || needed.has('dd');
+  const date = dated && article.documentDate !== null ? new Date(article.documentDate) : null;
   const valid = date !== null && !Number.isNaN(date.getTime());
-  const first = [...article.categories].sort(compareCategories)[0];
+  const first = needed.has('category') ? [...article.categories].sort(compareCategories)[0] : undefined;
   return {
     siteUrl,
     slug: article.slug,
@@ -46,6 +53,8 @@ export function articleUrlValues(siteUrl: string, article: LinkedArticle): Artic
   };
 }
 
+const ALL_PLACEHOLDERS: ReadonlySet<ArticleUrlPlaceholder> = new Set(ARTICLE_URL_PLACEHOLDERS);
+
 /**
  * A function giving each article its link. The template is parsed once; settings are
  * validated before they are stored, so a template that does not parse here is a bug.
@@ -54,5 +63,6 @@ export function createArticleUrlBuilder(siteUrl: string, template: string): Arti
   const parsed = parseArticleUrlTemplate(template);
   if (!parsed.ok) throw new Error(`newsroom: the articleUrl setting ${parsed.message}`);
   const parts: TemplatePart[] = parsed.parts;
-  return (article) => renderArticleUrl(parts, articleUrlValues(siteUrl, article));
+  const needed = new Set(parts.flatMap((part) => ('placeholder' in part ? [part.placeholder] : [])));
+  return (article) => renderArticleUrl(parts, articleUrlValues(siteUrl, article, needed));
 }
