@@ -35,7 +35,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { startCeiling } = require('./lib/ceiling');
 const { onInterrupt } = require('./lib/cleanup');
-const { ENDPOINTS, PUBLIC_ACTIONS } = require('./lib/endpoints');
+const { ENDPOINTS, PUBLIC_ACTIONS, DISTRIBUTION_SETTINGS } = require('./lib/endpoints');
 const { measure } = require('./lib/load');
 const { machine, table, integer } = require('./lib/report');
 const { seed } = require('./lib/seed');
@@ -123,7 +123,7 @@ async function main() {
       log(`Strapi healthy after ${strapi.bootSeconds.toFixed(1)} s, pid ${strapi.pid}`);
       const { jwt, apiToken } = await adminCredentials(strapi.url);
       await grantPublic(strapi.url, jwt, PUBLIC_ACTIONS);
-      await putSettings(strapi.url, jwt, { cacheMaxAge: CACHE_MAX_AGE });
+      await putSettings(strapi.url, jwt, { cacheMaxAge: CACHE_MAX_AGE, ...DISTRIBUTION_SETTINGS });
       const authHeaders = settings.auth === 'token' ? { Authorization: `Bearer ${apiToken}` } : {};
       let cacheMaxAge = CACHE_MAX_AGE;
       const useCache = async (on) => {
@@ -165,8 +165,8 @@ async function main() {
           if (endpoint.target !== 'ceiling') await useCache(endpoint.cache !== false);
           return measure({
             url: `${target}${endpoint.path}`,
-            connections: settings.connections,
-            seconds,
+            connections: endpoint.connections ?? settings.connections,
+            seconds: Math.max(seconds, endpoint.minSeconds ?? 0),
             headers:
               endpoint.auth === false || endpoint.target === 'ceiling'
                 ? {}

@@ -10,6 +10,10 @@ module.exports = ({ env }) => {
         defaultLanguage: env('NEWSROOM_DEFAULT_LANGUAGE', 'en'),
         importTimeZone: env('NEWSROOM_IMPORT_TIME_ZONE', 'UTC'),
         cacheMaxAge: env.int('NEWSROOM_CACHE_MAX_AGE', 60),
+        // Feeds and sitemaps (SPEC 10): off until the frontend's address is set; the demo sets it.
+        siteUrl: env('NEWSROOM_SITE_URL', null),
+        articleUrl: env('NEWSROOM_ARTICLE_URL', '{siteUrl}/news/{slug}'),
+        feedTitle: env('NEWSROOM_FEED_TITLE', 'Newsroom'),
         // Instances sharing a database invalidate each other's snippet caches over Redis pub/sub.
         redis: env('NEWSROOM_REDIS_URL', null),
         // Frontends to notify of changes (SPEC 11): a JSON list of { name, url, secret, paths }.

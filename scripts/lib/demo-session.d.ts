@@ -8,6 +8,7 @@ export interface ImportAnswer {
 }
 export declare const DEMO_ADMIN: DemoAdmin;
 export declare const DEMO_ENV: Record<string, string>;
+export declare const DEMO_SITE_URL: string;
 export declare const SEED_FILE: string;
 export declare function request(
   base: string,

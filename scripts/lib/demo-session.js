@@ -62,12 +62,16 @@ function importSeed(base, apiToken) {
   return request(base, 'POST', '/api/newsroom/import?publish=true', { token: apiToken, body: fs.readFileSync(SEED_FILE, 'utf8'), type: 'text/plain' });
 }
 
-/** The demo's steps after Strapi answers: admin, API token, seed. */
+/** The frontend address the demo's feeds and sitemaps link to (the `siteUrl` setting; there is no frontend). */
+const DEMO_SITE_URL = 'http://localhost:3000';
+
+/** The demo's steps after Strapi answers: admin, API token, siteUrl, seed. */
 async function seedDemo(base, admin = DEMO_ADMIN) {
   const jwt = await adminToken(base, admin);
   const apiToken = await createApiToken(base, jwt);
+  await request(base, 'PUT', '/newsroom/settings', { token: jwt, body: { siteUrl: DEMO_SITE_URL } });
   const seed = await importSeed(base, apiToken);
   return { jwt, apiToken, seed };
 }
 
-module.exports = { DEMO_ADMIN, DEMO_ENV, SEED_FILE, request, adminToken, createApiToken, importSeed, seedDemo };
+module.exports = { DEMO_ADMIN, DEMO_ENV, DEMO_SITE_URL, SEED_FILE, request, adminToken, createApiToken, importSeed, seedDemo };

@@ -10,6 +10,13 @@ export interface NewsroomSettings {
   languages: string[];
   importTimeZone: string;
   cacheMaxAge: number;
+  /** Feeds and sitemaps (SPEC 10): the frontend's absolute http(s) URL; null until set. */
+  siteUrl: string | null;
+  /** Template of an article's public URL, e.g. `{siteUrl}/news/{slug}` (shared/validation/article-url.ts). */
+  articleUrl: string;
+  feedTitle: string;
+  /** Google News publication name; null means the feed title. */
+  publicationName: string | null;
 }
 
 /** The keys in the order forms and messages list them. */
@@ -19,6 +26,10 @@ export const SETTING_KEYS = [
   'languages',
   'importTimeZone',
   'cacheMaxAge',
+  'siteUrl',
+  'articleUrl',
+  'feedTitle',
+  'publicationName',
 ] as const satisfies ReadonlyArray<keyof NewsroomSettings>;
 
 export type SettingKey = (typeof SETTING_KEYS)[number];

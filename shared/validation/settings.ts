@@ -6,6 +6,7 @@
  * nothing of the server's.
  */
 import { SETTING_KEYS, type NewsroomSettings, type SettingKey } from '../contracts/settings';
+import { checkFeedSettings } from './feed-settings';
 import { isStoredLanguageCode } from './language-code';
 import { isTimeZone } from './time-zone';
 
@@ -100,8 +101,11 @@ export function validateSettings(input: unknown, options: SettingsValidationOpti
     importTimeZone: timeZone(input.importTimeZone),
     cacheMaxAge: integerBetween('cacheMaxAge', input.cacheMaxAge, 0, 86400),
   };
+  // Feeds and sitemaps: siteUrl, articleUrl, feedTitle, publicationName (feed-settings.ts).
+  const feed = checkFeedSettings(input);
   const issues = SETTING_KEYS.flatMap((key) => {
-    const check = checks[key];
+    if (!(key in checks)) return feed.ok ? [] : feed.issues.filter((issue) => issue.key === key);
+    const check = checks[key as keyof typeof checks];
     return check.ok ? [] : check.issues;
   });
   const accepted: readonly string[] = SETTING_KEYS;
@@ -115,7 +119,7 @@ export function validateSettings(input: unknown, options: SettingsValidationOpti
       message: `must be one of languages (${languages.value.join(', ')}) (got ${describeValue(defaultLanguage.value)})`,
     });
   }
-  if (issues.length > 0 || !excerptLength.ok || !defaultLanguage.ok || !languages.ok || !importTimeZone.ok || !cacheMaxAge.ok) {
+  if (issues.length > 0 || !excerptLength.ok || !defaultLanguage.ok || !languages.ok || !importTimeZone.ok || !cacheMaxAge.ok || !feed.ok) {
     return { ok: false, issues };
   }
   return {
@@ -126,6 +130,7 @@ export function validateSettings(input: unknown, options: SettingsValidationOpti
       languages: languages.value,
       importTimeZone: importTimeZone.value,
       cacheMaxAge: cacheMaxAge.value,
+      ...feed.value,
     },
   };
 }

@@ -236,6 +236,31 @@ describe('newsroom admin panel in a browser', () => {
     expect(await zone.inputValue()).toBe('America/New_York');
   });
 
+  it('checks the feed settings when a field is left, and saves the site URL', async () => {
+    await page.goto(`${server.url}/admin/settings/newsroom`);
+    await page.getByRole('heading', { name: 'Feeds and sitemaps' }).waitFor();
+    const siteUrl = page.getByLabel('Site URL');
+    await siteUrl.fill('www.example.com');
+    await siteUrl.press('Tab');
+    await page.getByText('Enter an absolute http(s) address without a query, such as https://www.example.com.').waitFor();
+    const articleUrl = page.getByLabel('Article URL');
+    await articleUrl.fill('{siteUrl}/news/{title}');
+    await articleUrl.press('Tab');
+    const templateMessage = page.getByText('Use known placeholders only, include {slug} or {documentId}, and start with {siteUrl} or https://.');
+    await templateMessage.waitFor();
+    expect(await articleUrl.getAttribute('aria-invalid')).toBe('true');
+
+    await siteUrl.fill('https://www.example.com/');
+    await articleUrl.fill('{siteUrl}/{yyyy}/{slug}');
+    await articleUrl.press('Tab');
+    await templateMessage.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Settings saved. They apply from the next request on.').waitFor();
+    await page.reload();
+    expect(await page.getByLabel('Site URL').inputValue()).toBe('https://www.example.com');
+    expect(await page.getByLabel('Article URL').inputValue()).toBe('{siteUrl}/{yyyy}/{slug}');
+  });
+
   it("names its content types apart from an app's own Article and Category in the Content Manager", async () => {
     await mainMenu(page, 'Content Manager').click();
     const nav = page.getByRole('navigation', { name: 'Content Manager' });

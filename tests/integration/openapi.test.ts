@@ -123,6 +123,33 @@ describe('OpenAPI document', () => {
     expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '403', '413', '415']));
   });
 
+  it('documents the feed and sitemap routes: parameters, media types, 304 and the siteUrl 404', () => {
+    const feeds: Array<[string, string]> = [
+      ['/newsroom/feeds/rss', 'application/rss+xml'],
+      ['/newsroom/feeds/atom', 'application/atom+xml'],
+      ['/newsroom/feeds/json', 'application/feed+json'],
+    ];
+    for (const [path, mediaType] of feeds) {
+      const operation = document.paths[path].get;
+      expect([path, operation.parameters.map((parameter) => parameter.name)]).toEqual([path, ['category', 'language', 'limit']]);
+      expect(Object.keys(operation.responses['200'].content ?? {})).toEqual([mediaType]);
+      expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(['200', '304', '400', '401', '403', '404']));
+    }
+    const json = resolve(document, document.paths['/newsroom/feeds/json'].get.responses['200'].content?.['application/feed+json'].schema);
+    expect(json.required).toEqual(expect.arrayContaining(['version', 'title', 'items']));
+    for (const path of ['/newsroom/sitemap.xml', '/newsroom/sitemap-{part}.xml', '/newsroom/news-sitemap.xml']) {
+      const operation = document.paths[path].get;
+      expect([path, Object.keys(operation.responses['200'].content ?? {})]).toEqual([path, ['application/xml']]);
+      expect(operation.responses['304']).toBeDefined();
+    }
+    expect(document.paths['/newsroom/sitemap-{part}.xml'].get.parameters).toEqual([expect.objectContaining({ name: 'part', in: 'path', required: true })]);
+    const ids = Object.values(document.paths)
+      .flatMap((item) => Object.values(item).map((operation) => (operation as { operationId?: string }).operationId))
+      .filter((id) => id !== undefined);
+    expect(ids).toContain('newsroom.sitemap.find2');
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
   describe('the documented schemas describe the real answers', () => {
     it('of the snippet routes', async () => {
       const article = await publishArticle(app, { source: 'rki.news', sourcePublishedDate: '2025-04-11' });

@@ -18,6 +18,14 @@ describe('settings from config/plugins', () => {
     await expect(startStrapi({ NEWSROOM_IMPORT_MODE: 'fast' })).rejects.toThrow(/"importMode" must be one of "auto", "documentService", "bulk"/);
   });
 
+  it.each([
+    [{ NEWSROOM_SITE_URL: 'ftp://example.com' }, /siteUrl/],
+    [{ NEWSROOM_ARTICLE_URL: '{siteUrl}/news/{title}' }, /articleUrl.*unknown placeholder \{title\}/],
+    [{ NEWSROOM_FEED_TITLE: ' ' }, /feedTitle/],
+  ])('stops Strapi at startup for a bad feed setting %j, naming the key', async (env, message) => {
+    await expect(startStrapi(env)).rejects.toThrow(message);
+  });
+
   it('uses the configured excerptLength and defaultLanguage for new articles', async () => {
     const app = await startStrapi({ NEWSROOM_EXCERPT_LENGTH: '80', NEWSROOM_DEFAULT_LANGUAGE: 'de' });
     try {

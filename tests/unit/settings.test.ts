@@ -37,6 +37,10 @@ describe('settings', () => {
         languages: [],
         importTimeZone: 'UTC',
         cacheMaxAge: 60,
+        siteUrl: null,
+        articleUrl: '{siteUrl}/news/{slug}',
+        feedTitle: 'Newsroom',
+        publicationName: null,
       });
     });
 
@@ -162,7 +166,8 @@ describe('settings', () => {
       expect(issues(settings({ excerptLenght: 300 }))).toEqual([
         {
           key: 'excerptLenght',
-          message: 'is not a newsroom setting (accepted: excerptLength, defaultLanguage, languages, importTimeZone, cacheMaxAge)',
+          message:
+            'is not a newsroom setting (accepted: excerptLength, defaultLanguage, languages, importTimeZone, cacheMaxAge, siteUrl, articleUrl, feedTitle, publicationName)',
         },
       ]);
     });

@@ -12,6 +12,7 @@ import {
   type SettingsResult,
   type SettingsValidationOptions,
 } from '../../../shared/validation/settings';
+import { FEED_SETTING_DEFAULTS } from '../../../shared/validation/feed-settings';
 import { normalizeLanguage } from './language';
 
 export { SETTING_KEYS, type NewsroomSettings } from '../../../shared/contracts/settings';
@@ -30,6 +31,7 @@ export const DEFAULT_SETTINGS: NewsroomSettings = {
   languages: [],
   importTimeZone: 'UTC',
   cacheMaxAge: 60,
+  ...FEED_SETTING_DEFAULTS,
 };
 
 /** The code the article rules would store for `value` (a name, a three-letter code, another case). */

@@ -107,16 +107,37 @@ export function buildOpenApiFragment(routes: ReadonlyArray<DeclaredRoute>, optio
   };
 
   const paths: OpenApiFragment['paths'] = {};
+  const operationIds = new Set<string>();
+  /** Two routes of one handler (the sitemap and its parts) need two ids: the second gets a number. */
+  const operationId = (handler: string) => {
+    const base = `${options.pluginId}.${handler}`;
+    let id = base;
+    for (let n = 2; operationIds.has(id); n += 1) id = `${base}${n}`;
+    operationIds.add(id);
+    return id;
+  };
   for (const route of routes) {
     const notes = options.notes[route.handler];
     const name = `${prefix}${pascal(route.handler)}`;
+    const mediaType = notes?.mediaType ?? 'application/json';
     const responses: Record<string, JsonSchema> = {
       200: {
         description: 'OK',
         ...(isZodType(route.response)
-          ? { content: { 'application/json': { schema: named(responseComponents, route.response, `${name}Response`) } } }
+          ? {
+              content: {
+                // Objects become components; plain text (an XML document) stays inline.
+                [mediaType]: {
+                  schema:
+                    route.response instanceof z.ZodObject
+                      ? named(responseComponents, route.response, `${name}Response`)
+                      : toJsonSchema(route.response, 'output'),
+                },
+              },
+            }
           : {}),
       },
+      ...(notes?.conditional ? { 304: { description: 'Not Modified: the client holds the current answer' } } : {}),
     };
     const errors: Record<number, string> = {
       ...notes?.errors,
@@ -131,7 +152,7 @@ export function buildOpenApiFragment(routes: ReadonlyArray<DeclaredRoute>, optio
       tags: [options.tag.name],
       summary: notes?.summary ?? route.handler,
       ...(notes?.description ? { description: notes.description } : {}),
-      operationId: `${options.pluginId}.${route.handler}`,
+      operationId: operationId(route.handler),
       parameters: parameters(route),
       responses,
     };

@@ -3,9 +3,11 @@ import { ARTICLE_UID, CATEGORY_UID } from '../constants';
 import articleSlugs from './article-slugs';
 import claims from './claims';
 import excerptRefresh from './excerpt-refresh';
+import feeds from './feeds';
 import importer from './importer';
 import revalidation from './revalidation';
 import settings from './settings';
+import sitemaps from './sitemaps';
 import snippets from './snippets';
 import textWorker from './text-worker';
 
@@ -15,9 +17,11 @@ export default {
   'article-slugs': articleSlugs,
   claims,
   'excerpt-refresh': excerptRefresh,
+  feeds,
   importer,
   revalidation,
   settings,
+  sitemaps,
   snippets,
   'text-worker': textWorker,
 };

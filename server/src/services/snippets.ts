@@ -66,7 +66,12 @@ const snippetsService = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /** The cached answer for `key`, or a fresh one from `load` (null: nothing to answer, not cached). */
-  function answer(key: string, options: AnswerOptions, load: () => Promise<unknown>): Promise<CachedAnswer | null> {
+  function answer(
+    key: string,
+    options: AnswerOptions,
+    load: () => Promise<unknown>,
+    serialize: (body: unknown) => string = JSON.stringify
+  ): Promise<CachedAnswer | null> {
     const ttlMs = (bus?.connected ? options.cacheMaxAge : Math.min(options.cacheMaxAge, MAX_CACHE_TTL_SECONDS)) * 1000;
     // Nothing stored longer ago than the current setting allows: lowering cacheMaxAge (to 0, say) applies at once.
     const hit = cache.get(key, ttlMs);
@@ -79,7 +84,7 @@ const snippetsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const loading = (async () => {
       const body = await load();
       if (body === null) return null;
-      const json = JSON.stringify(body);
+      const json = serialize(body);
       const fresh: CachedAnswer = { body: Buffer.from(json), etag: etagOf(json) };
       cache.set(key, fresh, { generation, ttlMs });
       return fresh;
@@ -103,6 +108,15 @@ const snippetsService = ({ strapi }: { strapi: Core.Strapi }) => {
         const snippet = await get(slug);
         return snippet === null ? null : { data: snippet };
       });
+    },
+
+    /**
+     * An answer of another route kept in this cache, under the same invalidation and lifetime
+     * (feeds and the news sitemap: services/feeds.ts, services/sitemaps.ts). `load` gives the
+     * finished text, or null for nothing to answer; keys must not start with `list:` or `slug:`.
+     */
+    textAnswer(key: string, options: AnswerOptions, load: () => Promise<string | null>): Promise<CachedAnswer | null> {
+      return answer(key, options, load, (body) => body as string);
     },
 
     /** Called after every write to an article or category on this instance; tells the others too. */

@@ -1,5 +1,5 @@
 import type * as React from 'react';
-import { Box, Field, Grid, NumberInput, TextInput } from '@strapi/design-system';
+import { Box, Field, Flex, Grid, NumberInput, TextInput, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { getTranslation } from '../../utils/getTranslation';
 import type { SettingKey, SettingsFormValues } from './settings-form';
@@ -41,7 +41,30 @@ const TEXTS: Record<SettingKey, { label: string; hint: string; invalid: string }
     hint: 'Seconds frontends and proxies may cache snippet answers, from 0 to 86400.',
     invalid: 'Enter a whole number of seconds from 0 to 86400.',
   },
+  siteUrl: {
+    label: 'Site URL',
+    hint: 'The address of your frontend, such as https://www.example.com. Feeds and sitemaps answer only once it is set.',
+    invalid: 'Enter an absolute http(s) address without a query, such as https://www.example.com.',
+  },
+  articleUrl: {
+    label: 'Article URL',
+    hint: "Where an article lives on the frontend. Placeholders: '{siteUrl}' (at the start), '{slug}', '{documentId}', '{language}', '{category}', '{yyyy}', '{mm}', '{dd}'.",
+    invalid: "Use known placeholders only, include '{slug}' or '{documentId}', and start with '{siteUrl}' or https://.",
+  },
+  feedTitle: {
+    label: 'Feed title',
+    hint: 'The title of the RSS, Atom and JSON feeds, 1 to 200 characters.',
+    invalid: 'Enter a title of 1 to 200 characters.',
+  },
+  publicationName: {
+    label: 'Publication name',
+    hint: 'Your publication as Google News knows it. Empty uses the feed title.',
+    invalid: 'Enter a name of 1 to 200 characters, or leave it empty.',
+  },
 };
+
+/** Settings that may be left empty: languages (any), siteUrl (feeds off) and publicationName (the feed title). */
+const OPTIONAL: ReadonlySet<SettingKey> = new Set(['languages', 'siteUrl', 'publicationName']);
 
 /** Every setting of SPEC 5, each with its hint and, when invalid, the rule it breaks. */
 export const SettingsForm = ({ values, errors, disabled, onChange, onLeave }: SettingsFormProps) => {
@@ -55,7 +78,7 @@ export const SettingsForm = ({ values, errors, disabled, onChange, onLeave }: Se
         name={key}
         hint={text(key, 'hint')}
         error={errors[key] ? text(key, 'invalid') : undefined}
-        required={key !== 'languages'}
+        required={!OPTIONAL.has(key)}
         // React's blur bubbles: leaving the input, or the time-zone list, of this field.
         onBlur={() => onLeave(key)}
       >
@@ -67,7 +90,11 @@ export const SettingsForm = ({ values, errors, disabled, onChange, onLeave }: Se
     </Grid.Item>
   );
 
+  const textField = (key: 'siteUrl' | 'articleUrl' | 'feedTitle' | 'publicationName', placeholder?: string) =>
+    field(key, <TextInput value={values[key]} onChange={(event) => onChange(key, event.target.value)} disabled={disabled} placeholder={placeholder} />);
+
   return (
+    <>
     <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
       <Grid.Root gap={6}>
         {field(
@@ -102,5 +129,19 @@ export const SettingsForm = ({ values, errors, disabled, onChange, onLeave }: Se
         )}
       </Grid.Root>
     </Box>
+    <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius marginTop={6}>
+      <Flex direction="column" alignItems="stretch" gap={4}>
+        <Typography variant="delta" tag="h2">
+          {formatMessage({ id: getTranslation('settings.feeds.title'), defaultMessage: 'Feeds and sitemaps' })}
+        </Typography>
+        <Grid.Root gap={6}>
+          {textField('siteUrl', 'https://www.example.com')}
+          {textField('articleUrl')}
+          {textField('feedTitle')}
+          {textField('publicationName', values.feedTitle)}
+        </Grid.Root>
+      </Flex>
+    </Box>
+    </>
   );
 };

@@ -16,12 +16,21 @@ export interface SettingsFormValues {
   languages: string;
   importTimeZone: string;
   cacheMaxAge: number | undefined;
+  /** Feeds and sitemaps: empty text stands for null (not set; for `publicationName`, the feed title). */
+  siteUrl: string;
+  articleUrl: string;
+  feedTitle: string;
+  publicationName: string;
 }
 
 export const toFormValues = (settings: NewsroomSettings): SettingsFormValues => ({
   ...settings,
   languages: settings.languages.join(', '),
+  siteUrl: settings.siteUrl ?? '',
+  publicationName: settings.publicationName ?? '',
 });
+
+const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
 
 /** `"en, de,"` → `['en', 'de']`. */
 const splitCodes = (text: string) =>
@@ -37,6 +46,10 @@ export const toSettings = (values: SettingsFormValues) => ({
   languages: splitCodes(values.languages),
   importTimeZone: values.importTimeZone.trim(),
   cacheMaxAge: values.cacheMaxAge,
+  siteUrl: orNull(values.siteUrl),
+  articleUrl: values.articleUrl.trim(),
+  feedTitle: values.feedTitle.trim(),
+  publicationName: orNull(values.publicationName),
 });
 
 /** The fields whose value breaks a rule, with the rule's wording. */
@@ -53,7 +66,8 @@ export const invalidFields = (values: SettingsFormValues): Partial<Record<Settin
 
 /**
  * Fields whose rule also reads another field: leaving `languages` checks `defaultLanguage`
- * too, which must be one of them.
+ * too, which must be one of them; leaving `siteUrl` checks `articleUrl`, which must give an
+ * absolute URL with it.
  */
 export const FIELDS_CHECKED_ON_LEAVE: Record<SettingKey, SettingKey[]> = {
   excerptLength: ['excerptLength'],
@@ -61,6 +75,10 @@ export const FIELDS_CHECKED_ON_LEAVE: Record<SettingKey, SettingKey[]> = {
   languages: ['languages', 'defaultLanguage'],
   importTimeZone: ['importTimeZone'],
   cacheMaxAge: ['cacheMaxAge'],
+  siteUrl: ['siteUrl', 'articleUrl'],
+  articleUrl: ['articleUrl'],
+  feedTitle: ['feedTitle'],
+  publicationName: ['publicationName'],
 };
 
 export const sameValues = (a: SettingsFormValues, b: SettingsFormValues) =>

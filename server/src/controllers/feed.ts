@@ -1,0 +1,35 @@
+/**
+ * `GET /api/newsroom/feeds/rss`, `/feeds/atom`, `/feeds/json` (SPEC 10). Thin: the
+ * `siteUrl` precondition, the strict query (core/feeds/feed-query.ts), then the feeds
+ * service's cached document, sent with its validators.
+ */
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Context } from 'koa';
+import { PLUGIN_ID } from '../constants';
+import { parseFeedQuery } from '../core/feeds/feed-query';
+import type { FeedFormat, FeedsService } from '../services/feeds';
+import type { SettingsService } from '../services/settings';
+import { apiBaseOf, queryOf, requireSiteUrl, sendWithValidators, varyOnCredentials } from './distribution-http';
+
+/**
+ * One controller per format, each with a `find` action (`plugin::newsroom.feed-rss.find`, …):
+ * Strapi's read-only API tokens may call actions named `find`, and a feed is a read.
+ */
+const feedController = (format: FeedFormat) => ({ strapi }: { strapi: Core.Strapi }) => {
+  const settings = () => strapi.plugin(PLUGIN_ID).service('settings') as SettingsService;
+  const feeds = () => strapi.plugin(PLUGIN_ID).service('feeds') as FeedsService;
+
+  const find = async (ctx: Context) => {
+    varyOnCredentials(ctx);
+    const current = requireSiteUrl(await settings().get());
+    const parsed = parseFeedQuery(queryOf(ctx), current);
+    if (!parsed.ok) throw new errors.ValidationError(parsed.message, { parameter: parsed.parameter });
+    const answer = await feeds().answer({ format, query: parsed.query, apiBase: apiBaseOf(strapi, ctx), settings: current });
+    sendWithValidators(ctx, answer, current.cacheMaxAge, () => answer.body);
+  };
+
+  return { find };
+};
+
+export default feedController;
