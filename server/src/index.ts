@@ -6,7 +6,7 @@ import destroy from './destroy';
 import register from './register';
 import routes from './routes';
 import services from './services';
-import { watchWriteListeners } from './services/write-listeners';
+import { watchWriteListeners } from './writes/write-listeners';
 
 // Strapi loads every plugin's code before it runs any plugin's register(): watching from
 // here sees every document middleware and lifecycle subscriber other plugins and the app

@@ -13,8 +13,8 @@ import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { ARTICLE_UID } from '../constants';
 import { parseImportRequest, type ImportRequest } from '../core/import/request';
-import { adminImportActor } from '../services/import-actor';
-import type { UserAbility } from '../services/content-manager-permissions';
+import { adminImportActor } from '../services/import/actor';
+import type { UserAbility } from '../content-manager/permissions';
 import { getService } from '../utils/get-service';
 import { validationError } from '../utils/validation-error';
 

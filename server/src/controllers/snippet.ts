@@ -17,7 +17,7 @@ import { withDroppedParameters } from '../core/query-string';
 import { ScopedMemo } from '../core/scoped-memo';
 import type { NewsroomSettings } from '../core/settings';
 import { parseSnippetQuery, type SnippetQuery } from '../core/snippet-query';
-import type { CachedAnswer } from '../services/snippet-cache';
+import type { CachedAnswer } from '../cache/snippet-cache';
 import type { SettingsService } from '../services/settings';
 import type { SnippetsService } from '../services/snippets';
 

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID } from '../constants';
-import { createArticleWrites } from '../services/article-writes';
+import { createArticleWrites } from '../writes/article-writes';
 import type { DocumentContext, DocumentMiddleware, Next } from './types';
 
 /**

@@ -32,7 +32,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { getService } from '../utils/get-service';
-import { createBulkArticleWriter, type NewArticle } from './import-bulk';
+import { createBulkArticleWriter, type NewArticle } from '../services/import/bulk';
 import { createWriteListeners } from './write-listeners';
 
 export type { NewArticle };

@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { checkArticle } from '../core/import/article-data';
-import { countImportDocuments } from '../core/import/batch';
-import { restrictArticle } from '../core/import/field-permissions';
-import { importKey } from '../core/import/key';
-import { MAX_IMPORT_DOCUMENTS } from '../core/import/limits';
-import type { ImportRequest, ImportSource } from '../core/import/request';
+import { checkArticle } from '../../core/import/article-data';
+import { countImportDocuments } from '../../core/import/batch';
+import { restrictArticle } from '../../core/import/field-permissions';
+import { importKey } from '../../core/import/key';
+import { MAX_IMPORT_DOCUMENTS } from '../../core/import/limits';
+import type { ImportRequest, ImportSource } from '../../core/import/request';
 import {
   duplicate,
   invalid,
@@ -15,16 +15,16 @@ import {
   type ImportDocumentResult,
   type ImportIssue,
   type ImportResult,
-} from '../core/import/result';
-import type { ParsedArticle, ParsedDocument } from '../core/document-parser';
-import type { NewsroomSettings } from '../core/settings';
-import { TRUSTED_ACTOR, type ImportActor } from './import-actor';
-import { createImportCategories } from './import-categories';
-import { createImportChunkWriter } from './import-chunk';
-import { createImportKeys } from './import-keys';
-import { createImportWriter } from './import-writer';
-import { getService } from '../utils/get-service';
-import { forEachInSlices } from '../utils/time-slices';
+} from '../../core/import/result';
+import type { ParsedArticle, ParsedDocument } from '../../core/document-parser';
+import type { NewsroomSettings } from '../../core/settings';
+import { TRUSTED_ACTOR, type ImportActor } from './actor';
+import { createImportCategories } from './categories';
+import { createImportChunkWriter } from './chunk';
+import { createImportKeys } from './keys';
+import { createImportWriter } from './writer';
+import { getService } from '../../utils/get-service';
+import { forEachInSlices } from '../../utils/time-slices';
 
 /** A document that passed the parser and the article rules: it may become an article. */
 export interface Candidate {
@@ -41,7 +41,7 @@ export interface Candidate {
 }
 
 // The preview the admin's Import view shows is a shared contract.
-import type { ImportPreview, ImportPreviewDocument, ImportPreviewStatus as PreviewStatus } from '../../../shared/contracts/import';
+import type { ImportPreview, ImportPreviewDocument, ImportPreviewStatus as PreviewStatus } from '../../../../shared/contracts/import';
 
 export type { ImportPreview, ImportPreviewDocument, PreviewStatus };
 

@@ -17,9 +17,9 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
-import { PLUGIN_ID } from './constants';
-import { createContentApiStrategies, type ContentApiStrategies } from './services/content-api-strategies';
-import { createPublicAccess, type PublicAccess } from './services/public-access';
+import { PLUGIN_ID } from '../constants';
+import { createContentApiStrategies, type ContentApiStrategies } from './content-api-strategies';
+import { createPublicAccess, type PublicAccess } from './public-access';
 
 type SnippetAction = 'find' | 'findOne';
 type SnippetController = Record<SnippetAction, (ctx: Context) => Promise<void>>;

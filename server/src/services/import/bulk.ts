@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { sanitize } from '@strapi/utils';
 import type { Knex } from 'knex';
-import { ARTICLE_UID } from '../constants';
-import { chunks } from '../core/chunks';
+import { ARTICLE_UID } from '../../constants';
+import { chunks } from '../../core/chunks';
 
 /**
  * The SQL of services/direct-writes.ts for new articles (the seam is its only

@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { ARTICLE_UID, CATEGORY_UID } from './constants';
-import { slugFromText } from './core/slug';
-import type { ClaimScope } from './services/claims';
-import { getService } from './utils/get-service';
+import { ARTICLE_UID, CATEGORY_UID } from '../constants';
+import { slugFromText } from '../core/slug';
+import type { ClaimScope } from '../services/claims';
+import { getService } from '../utils/get-service';
 
 interface GenerateArgs {
   contentTypeUID: string;

@@ -1,12 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { CATEGORY_UID } from '../constants';
-import { validateCategoryName } from '../core/category-fields';
-import { createCategoryRepository } from '../repositories/categories';
-import { getService } from '../utils/get-service';
-import { poll } from '../utils/poll';
-import { isPendingPlaceholder } from './claims';
-import { withCreator, type ImportActor } from './import-actor';
+import { CATEGORY_UID } from '../../constants';
+import { validateCategoryName } from '../../core/category-fields';
+import { createCategoryRepository } from '../../repositories/categories';
+import { getService } from '../../utils/get-service';
+import { poll } from '../../utils/poll';
+import { isPendingPlaceholder } from '../claims';
+import { withCreator, type ImportActor } from './actor';
 
 /**
  * Categories named in an import, found or created by name without regard to case,

@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { PLUGIN_ID } from './constants';
-import { parseRedisConfig } from './core/cache-config';
-import { createRedisBus, type InvalidationBus } from './services/invalidation-bus';
-import type { SnippetsService } from './services/snippets';
+import { PLUGIN_ID } from '../constants';
+import { parseRedisConfig } from '../core/cache-config';
+import { createRedisBus, type InvalidationBus } from './invalidation-bus';
+import type { SnippetsService } from '../services/snippets';
 
 let bus: InvalidationBus | null = null;
 
