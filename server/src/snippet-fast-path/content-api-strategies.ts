@@ -20,6 +20,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import { getStrapiService } from '../utils/get-service';
 
 /** Users & Permissions, and the API-token strategy (`api-token` in early Strapi 5 releases). */
 const BUILT_IN_STRATEGIES = new Set(['users-permissions', 'content-api-token', 'api-token']);
@@ -86,7 +87,7 @@ export function createContentApiStrategies(strapi: Core.Strapi) {
      */
     onlyBuiltIn(): boolean {
       if (registry === undefined) {
-        registry = readStrategyRegistry(strapi.get('auth') as AuthService);
+        registry = readStrategyRegistry(getStrapiService<AuthService>(strapi, 'auth'));
         if (registry === null) {
           strapi.log.warn("newsroom: cannot list the content-API auth strategies; anonymous snippet requests take Strapi's regular route");
         }
