@@ -4,7 +4,7 @@
  * a proxy or CDN); otherwise the request's origin (Koa reads `X-Forwarded-*` when Strapi's
  * `proxy` setting trusts them) followed by a relative `server.url` path, then the REST prefix.
  */
-import { isAbsoluteHttpUrl, withoutTrailingSlashes } from '../../../shared/validation/article-url';
+import { isAbsoluteHttpUrl, withoutTrailingSlashes } from '../../../shared/validation/url-template';
 
 export interface PublicUrlInput {
   /** Strapi's `server.url` config: '' by default, a path (`/cms`) or an absolute URL. */

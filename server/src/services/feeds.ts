@@ -5,7 +5,7 @@
  * every article or category write empties them exactly as it empties snippet answers.
  */
 import type { Core } from '@strapi/strapi';
-import { createArticleUrlBuilder } from '../core/article-url';
+import { createArticleUrlBuilder } from '../core/url-template';
 import { LastModifiedClock } from '../core/conditional-get';
 import { ATOM_CONTENT_TYPE, writeAtom } from '../core/feeds/atom';
 import { canonicalFeedQuery, type FeedQuery } from '../core/feeds/feed-query';

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import { createArticleUrlBuilder, type ArticleUrlBuilder } from '../core/article-url';
+import { createArticleUrlBuilder, type ArticleUrlBuilder } from '../core/url-template';
 import { LastModifiedClock } from '../core/conditional-get';
 import { dateOf } from '../core/feeds/model';
 import type { NewsroomSettings } from '../core/settings';
