@@ -9,7 +9,7 @@
 import type { Response } from 'supertest';
 import { grant } from './helpers/graphql';
 import { publishArticle, snippetList, uniqueWord } from './helpers/snippets';
-import { useStrapi } from './helpers/strapi';
+import { settingsOf, useStrapi } from './helpers/strapi';
 
 const READER = 'X-Newsroom-Test-Reader';
 
@@ -25,7 +25,7 @@ describe('snippet endpoint in a project with an auth strategy of its own', () =>
     word = uniqueWord('own');
     const article = await publishArticle(app, { title: `Own strategy ${word}` });
     paths = [`/api/newsroom/snippets?q=${word}`, `/api/newsroom/snippets/${article.slug}`];
-    ({ cacheMaxAge } = (await app.strapi.plugin('newsroom').service('settings').get()) as { cacheMaxAge: number });
+    ({ cacheMaxAge } = await settingsOf(app).get());
     // The Public role may read: the case in which the fast path would answer by itself.
     await grant(app, 'public', 'plugin::newsroom.snippet.find');
     await grant(app, 'public', 'plugin::newsroom.snippet.findOne');
