@@ -1,5 +1,5 @@
 /**
- * The anonymous fast path (public-snippet-routes.ts) steps aside when the project has a
+ * The anonymous fast path (snippet-fast-path/routes.ts) steps aside when the project has a
  * content-API auth strategy of its own: such a strategy may sign in or refuse a request
  * without an Authorization header, and only Strapi's regular route asks it. The playground
  * registers one with NEWSROOM_TEST_EXTRA_AUTH=1 (playground/src/plugins/test-header-auth:

@@ -1,6 +1,6 @@
 /**
  * Which content-API authentication strategies the project has, for the anonymous snippet
- * fast path (public-snippet-routes.ts). The fast path answers for Strapi only while the
+ * fast path (snippet-fast-path/routes.ts). The fast path answers for Strapi only while the
  * project authenticates content-API requests with the built-in strategies alone: API tokens
  * and Users & Permissions. Any other strategy, registered by the project or a plugin with
  * `strapi.get('auth').register('content-api', …)`, may authenticate or refuse a request that

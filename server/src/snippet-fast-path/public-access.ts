@@ -1,6 +1,6 @@
 /**
  * What the Public role (Users & Permissions) may do on the content API, answered
- * from memory for the snippet fast path (public-snippet-routes.ts).
+ * from memory for the snippet fast path (snippet-fast-path/routes.ts).
  *
  * Strapi reads the Public role's permissions from the database and builds a CASL
  * ability from them on every request without credentials. On the snippet list

@@ -41,7 +41,7 @@ export interface ChunkOptions {
 }
 
 /**
- * Writes chunks of new documents (services/import-writer.ts cuts them). The rows of
+ * Writes chunks of new documents (services/import/writer.ts cuts them). The rows of
  * an article and the hand-over of its claims (import key and slug, from
  * placeholders to its documentId) commit in one transaction: a failure anywhere
  * leaves the articles with their claims, or neither, and the answer says which.

@@ -49,10 +49,10 @@ export type { ImportPreview, ImportPreviewDocument, PreviewStatus };
  * The importer (SPEC 4.4, 6): snippet documents → articles, with every article
  * rule of SPEC 3 (the functions every create runs, once a document) and Strapi's validation.
  * Shared by the content-API route and the admin's Import view, each with its
- * actor (services/import-actor.ts: creator fields, field and category permissions).
+ * actor (services/import/actor.ts: creator fields, field and category permissions).
  * Per document: parse, apply the actor's field permissions, check the article
  * rules, skip duplicates (by import key); find or create the categories;
- * then chunks of new documents are claimed and written (services/import-chunk.ts).
+ * then chunks of new documents are claimed and written (services/import/chunk.ts).
  */
 const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
   const settings = () => getService(strapi, 'settings');
