@@ -10,6 +10,7 @@
  * every other value is percent-encoded as one path segment, so no value can add a `/`, `?`
  * or `#` of its own.
  */
+import { isHttpUrl } from './http-url';
 
 /** The placeholders of an article's URL (SPEC 5), apart from `{siteUrl}`. */
 export const ARTICLE_PLACEHOLDERS = ['slug', 'documentId', 'language', 'category', 'yyyy', 'mm', 'dd'] as const;
@@ -129,16 +130,6 @@ export function renderArticleUrl(parts: ReadonlyArray<TemplatePart>, values: Url
   return collapseSlashes(fillTemplate(parts, values) ?? '');
 }
 
-/** An absolute http(s) URL with a host. */
-export function isAbsoluteHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
-}
-
 export type UrlCheck = { ok: true; value: string } | { ok: false; message: string };
 
 /**
@@ -149,7 +140,7 @@ export function checkSiteUrl(value: string): UrlCheck {
   const trimmed = value.trim();
   const accepted = 'must be the absolute http(s) URL of the frontend, such as "https://www.example.com" (no query or #fragment)';
   if (trimmed.length > MAX_SITE_URL_LENGTH) return { ok: false, message: `${accepted}, at most ${MAX_SITE_URL_LENGTH} characters` };
-  if (!isAbsoluteHttpUrl(trimmed)) return { ok: false, message: accepted };
+  if (!isHttpUrl(trimmed)) return { ok: false, message: accepted };
   const url = new URL(trimmed);
   if (url.search !== '' || url.hash !== '' || trimmed.includes('?') || trimmed.includes('#')) return { ok: false, message: accepted };
   if (url.username !== '' || url.password !== '') return { ok: false, message: `${accepted}; without a user name or password` };
@@ -183,7 +174,7 @@ export function checkArticleUrl(template: string, siteUrl: string | null): UrlCh
     return { ok: false, message: 'must contain {slug} or {documentId}, so that each article gets a link of its own' };
   }
   const example = renderArticleUrl(scan.parts, { ...SAMPLE, siteUrl: siteUrl ?? 'https://www.example.com' });
-  if (!isAbsoluteHttpUrl(example)) {
+  if (!isHttpUrl(example)) {
     return { ok: false, message: `must give an absolute http(s) URL: start it with {siteUrl} or https:// (it gives ${JSON.stringify(shorten(example))})` };
   }
   return { ok: true, value: trimmed };
