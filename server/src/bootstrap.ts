@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { openCacheChannel } from './cache-channel';
-import { proposeSlugsInContentManager } from './content-manager-uid';
+import { openCacheChannel } from './cache/channel';
+import { proposeSlugsInContentManager } from './content-manager/uid';
 import { registerPermissions } from './permissions';
-import { registerPublicSnippetRoutes } from './public-snippet-routes';
+import { registerPublicSnippetRoutes } from './snippet-fast-path/routes';
 import { getService } from './utils/get-service';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { closeCacheChannel } from './cache-channel';
+import { closeCacheChannel } from './cache/channel';
 import { getService } from './utils/get-service';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {

@@ -6,11 +6,11 @@ import destroy from './destroy';
 import register from './register';
 import routes from './routes';
 import services from './services';
-import { watchWriteListeners } from './services/write-listeners';
+import { watchWriteListeners } from './writes/write-listeners';
 
 // Strapi loads every plugin's code before it runs any plugin's register(): watching from
 // here sees every document middleware and lifecycle subscriber other plugins and the app
-// register, whatever the plugin order (SPEC 13; services/write-listeners.ts).
+// register, whatever the plugin order (SPEC 13; writes/write-listeners.ts).
 watchWriteListeners((globalThis as { strapi?: Parameters<typeof watchWriteListeners>[0] }).strapi, 'load');
 
 export default {

@@ -7,7 +7,7 @@ import type { DocumentMiddleware } from './document-middlewares/types';
 import { registerGraphql } from './graphql';
 import { raiseImportBodyLimit } from './middlewares/import-body';
 import { registerOpenApi } from './openapi';
-import { watchWriteListeners } from './services/write-listeners';
+import { watchWriteListeners } from './writes/write-listeners';
 
 // Strapi types its middleware per action result; ours only pass results through.
 type StrapiDocumentMiddleware = Parameters<Core.Strapi['documents']['use']>[0];

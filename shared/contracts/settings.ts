@@ -12,7 +12,7 @@ export interface NewsroomSettings {
   cacheMaxAge: number;
   /** Feeds and sitemaps (SPEC 10): the frontend's absolute http(s) URL; null until set. */
   siteUrl: string | null;
-  /** Template of an article's public URL, e.g. `{siteUrl}/news/{slug}` (shared/validation/article-url.ts). */
+  /** Template of an article's public URL, e.g. `{siteUrl}/news/{slug}` (shared/validation/url-template.ts). */
   articleUrl: string;
   feedTitle: string;
   /** Google News publication name; null means the feed title. */

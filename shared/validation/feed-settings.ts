@@ -3,7 +3,7 @@
  * `publicationName`. Checked here, called from `validateSettings` (settings.ts), so the
  * admin form and the server apply the same rules.
  */
-import { checkArticleUrl, checkSiteUrl, DEFAULT_ARTICLE_URL } from './article-url';
+import { checkArticleUrl, checkSiteUrl, DEFAULT_ARTICLE_URL } from './url-template';
 import { describeValue, type SettingsIssue } from './settings';
 
 export const FEED_SETTING_DEFAULTS = {

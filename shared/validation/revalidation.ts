@@ -4,6 +4,7 @@
  * way an admin would find it: `revalidation[1].url`, `revalidation[0].paths[2]`.
  */
 import type { RevalidationTarget } from '../contracts/revalidation';
+import { isHttpUrl } from './http-url';
 import { describeValue, type SettingsIssue } from './settings';
 import { SITE_URL_PLACEHOLDER, URL_PLACEHOLDERS, scanTemplate } from './url-template';
 
@@ -45,15 +46,6 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 
 /** Length in characters (code points), as an admin counts them. */
 const length = (text: string) => Array.from(text).length;
-
-export function isRevalidationUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
-}
 
 /** Why `path` is not a revalidation path (a plain path or a template), or null when it is one. */
 export function pathProblem(path: unknown): string | null {
@@ -99,7 +91,7 @@ function validateTarget(
   }
 
   const url = item.url;
-  if (typeof url !== 'string' || length(url) > REVALIDATION_LIMITS.urlLength || CONTROL.test(url) || !isRevalidationUrl(url)) {
+  if (typeof url !== 'string' || length(url) > REVALIDATION_LIMITS.urlLength || CONTROL.test(url) || !isHttpUrl(url)) {
     issue('url', `must be an absolute http or https URL such as "https://www.example.com/api/revalidate" (got ${describeValue(url)})`);
   }
 

@@ -6,7 +6,7 @@
 import { articles } from './helpers/documents';
 import { articleData, words } from './helpers/factories';
 import { publishArticle, snippetOne, snippetsApi } from './helpers/snippets';
-import { useStrapi } from './helpers/strapi';
+import { settingsOf, useStrapi } from './helpers/strapi';
 
 interface ExcerptUpdate {
   id: number;
@@ -99,7 +99,7 @@ describe('excerpt regeneration', () => {
     const before = snippetOne((await api.one(article.slug as string)).body);
     expect(length(before.excerpt)).toBeGreaterThan(140);
 
-    const settings = app.strapi.plugin('newsroom').service('settings') as { update(input: unknown): Promise<unknown> };
+    const settings = settingsOf(app);
     await settings.update({ excerptLength: 140 });
     try {
       const after = snippetOne((await api.one(article.slug as string)).body);

@@ -14,12 +14,11 @@ import {
   jsonFeedOf,
   readerOf,
   rssOf,
-  settingsOf,
   xmlTextsOf,
   type FeedFormat,
 } from './helpers/feeds';
 import { createCategory, draftArticle, publishArticle, uniqueWord } from './helpers/snippets';
-import { startStrapi, type TestApp } from './helpers/strapi';
+import { settingsOf, startStrapi, type TestApp } from './helpers/strapi';
 
 const RFC_822 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
 const RFC_3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;

@@ -7,7 +7,7 @@
  */
 import { run } from '../unit/factories/hostile';
 import { uniqueTitle } from './helpers/factories';
-import { ARTICLE, importApi, type ImportAnswer } from './helpers/import';
+import { ARTICLE, importAnswer, importApi } from './helpers/import';
 import { rest, type RestArticle } from './helpers/rest';
 import { startStrapi, type TestApp } from './helpers/strapi';
 
@@ -38,7 +38,7 @@ describe('hostile input', () => {
 
       const res = await importApi(app).text(text);
       expect(res.status).toBe(200);
-      const answer = res.body as ImportAnswer;
+      const answer = importAnswer(res.body);
       expect(answer.meta).toEqual({ created: 2, duplicates: 0, invalid: 2 });
       expect(answer.data.map((entry) => [entry.title, entry.status])).toEqual([
         [titles[0], 'invalid'],
@@ -74,7 +74,7 @@ describe('hostile input', () => {
       const emphasis = run('*a _b ', 4900 * KB);
       const res = await importApi(app).text(`## ${title}\n---\n\nThe body starts here.\n${emphasis}x\n`);
       expect(res.status).toBe(200);
-      const answer = res.body as ImportAnswer;
+      const answer = importAnswer(res.body);
       expect(answer.data[0]).toMatchObject({ title, status: 'created', errors: null });
       const article = await stored(answer.data[0].documentId as string);
       const words = 5 + 2 * (emphasis.length / 6);

@@ -1,6 +1,6 @@
 /**
  * The importer writes new articles many at a time, past the Document Service's
- * per-document machinery (server/src/services/import-bulk.ts). What it writes
+ * per-document machinery (server/src/services/import/bulk.ts). What it writes
  * must be what the Document Service writes: these tests compare the two, row by
  * row, and check that an imported article then behaves like any other.
  */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { buildDocument, buildFile, lineNumberOf } from '../unit/factories/document';
 import { uniqueTitle } from './helpers/factories';
 import { ARTICLE, CATEGORY, documentsWithTitle, importAnswer, importApi } from './helpers/import';
-import { useStrapi } from './helpers/strapi';
+import { settingsOf, useStrapi } from './helpers/strapi';
 
 const SEED = fs.readFileSync(path.resolve(__dirname, '../fixtures/seed-khamenei-nuclear-talks.txt'), 'utf8');
 const SEED_TITLE = "Iran's Supreme Leader shifts Stance on Nuclear talks with the U.S.";
@@ -205,7 +205,7 @@ describe('import endpoint', () => {
     });
 
     it('reports a language outside the languages setting as invalid, naming the accepted values', async () => {
-      const settings = app.strapi.plugin('newsroom').service('settings');
+      const settings = settingsOf(app);
       await settings.update({ languages: ['en', 'de'] });
       try {
         const res = await api.text(buildFile([{ title: uniqueTitle('French'), category: 'French, Culture' }, { title: uniqueTitle('German'), category: 'German' }]));

@@ -1,15 +1,10 @@
 import { articleData, words } from './helpers/factories';
 import { articles } from './helpers/documents';
-import { useStrapi } from './helpers/strapi';
-
-interface SettingsService {
-  get(): Promise<{ excerptLength: number; defaultLanguage: string; languages: string[] }>;
-  update(input: unknown): Promise<unknown>;
-}
+import { settingsOf, useStrapi } from './helpers/strapi';
 
 describe('settings saved by an admin', () => {
   const app = useStrapi();
-  const settings = () => app.strapi.plugin('newsroom').service('settings') as SettingsService;
+  const settings = () => settingsOf(app);
 
   it('reject a bad value with a ValidationError naming the key', async () => {
     await expect(settings().update({ excerptLength: 5 })).rejects.toThrow(/excerptLength/);

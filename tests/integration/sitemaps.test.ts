@@ -7,7 +7,7 @@
 import { articles } from './helpers/documents';
 import { API_HOST, SITE_URL, distributionApi, sitemapOf } from './helpers/feeds';
 import { draftArticle, publishArticle, uniqueWord } from './helpers/snippets';
-import { startStrapi, type TestApp } from './helpers/strapi';
+import { settingsOf, startStrapi, type TestApp } from './helpers/strapi';
 
 const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 const NEWS_NS = 'http://www.google.com/schemas/sitemap-news/0.9';
@@ -156,7 +156,7 @@ describe('sitemaps', () => {
     });
 
     it('names the publicationName setting, or the feed title', async () => {
-      const settings = app.strapi.plugin('newsroom').service('settings') as { update(input: unknown): Promise<unknown> };
+      const settings = settingsOf(app);
       await publishArticle(app, { documentDate: new Date(Date.now() - HOUR).toISOString() });
       await settings.update({ publicationName: 'The Daily Example' });
       try {

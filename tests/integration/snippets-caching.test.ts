@@ -6,7 +6,7 @@ import type { Response } from 'supertest';
 import { articles, categories } from './helpers/documents';
 import { authenticatedUserJwt, grant, SNIPPETS_QUERY } from './helpers/graphql';
 import { createCategory, publishArticle, snippetList, snippetOne, snippetsApi, uniqueWord, type SnippetListJson } from './helpers/snippets';
-import { useStrapi } from './helpers/strapi';
+import { settingsOf, useStrapi } from './helpers/strapi';
 
 const PERMISSION = 'plugin::users-permissions.permission';
 
@@ -29,7 +29,7 @@ describe('snippet endpoint caching and permissions', () => {
     it('sends ETag and Cache-Control, and 304 with an empty body for a matching If-None-Match', async () => {
       const word = uniqueWord('etag');
       const article = await publishArticle(app, { title: `Cached ${word}` });
-      const { cacheMaxAge } = (await app.strapi.plugin('newsroom').service('settings').get()) as { cacheMaxAge: number };
+      const { cacheMaxAge } = await settingsOf(app).get();
 
       for (const path of [`/api/newsroom/snippets?q=${word}`, `/api/newsroom/snippets/${article.slug}`]) {
         const get = () => app.http().get(path).set('Authorization', `Bearer ${app.token}`);
@@ -85,7 +85,7 @@ describe('snippet endpoint caching and permissions', () => {
     beforeAll(async () => {
       word = uniqueWord('who');
       slug = (await publishArticle(app, { title: `Kept by whom ${word}` })).slug as string;
-      ({ cacheMaxAge } = (await app.strapi.plugin('newsroom').service('settings').get()) as { cacheMaxAge: number });
+      ({ cacheMaxAge } = await settingsOf(app).get());
     });
     afterEach(async () => {
       await revokeAll('public');
@@ -176,10 +176,7 @@ describe('snippet endpoint caching and permissions', () => {
         .updateMany({ where: { documentId: article.documentId }, data: { title: `Renamed ${word}` } });
       expect(await api.titles(`q=${word}`)).toEqual([`Cached ${word}`]);
 
-      const settings = app.strapi.plugin('newsroom').service('settings') as {
-        get(): Promise<{ cacheMaxAge: number }>;
-        update(input: unknown): Promise<unknown>;
-      };
+      const settings = settingsOf(app);
       const { cacheMaxAge } = await settings.get();
       await settings.update({ cacheMaxAge: 0 });
       try {

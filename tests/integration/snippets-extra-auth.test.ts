@@ -1,5 +1,5 @@
 /**
- * The anonymous fast path (public-snippet-routes.ts) steps aside when the project has a
+ * The anonymous fast path (snippet-fast-path/routes.ts) steps aside when the project has a
  * content-API auth strategy of its own: such a strategy may sign in or refuse a request
  * without an Authorization header, and only Strapi's regular route asks it. The playground
  * registers one with NEWSROOM_TEST_EXTRA_AUTH=1 (playground/src/plugins/test-header-auth:
@@ -9,7 +9,7 @@
 import type { Response } from 'supertest';
 import { grant } from './helpers/graphql';
 import { publishArticle, snippetList, uniqueWord } from './helpers/snippets';
-import { useStrapi } from './helpers/strapi';
+import { settingsOf, useStrapi } from './helpers/strapi';
 
 const READER = 'X-Newsroom-Test-Reader';
 
@@ -25,7 +25,7 @@ describe('snippet endpoint in a project with an auth strategy of its own', () =>
     word = uniqueWord('own');
     const article = await publishArticle(app, { title: `Own strategy ${word}` });
     paths = [`/api/newsroom/snippets?q=${word}`, `/api/newsroom/snippets/${article.slug}`];
-    ({ cacheMaxAge } = (await app.strapi.plugin('newsroom').service('settings').get()) as { cacheMaxAge: number });
+    ({ cacheMaxAge } = await settingsOf(app).get());
     // The Public role may read: the case in which the fast path would answer by itself.
     await grant(app, 'public', 'plugin::newsroom.snippet.find');
     await grant(app, 'public', 'plugin::newsroom.snippet.findOne');

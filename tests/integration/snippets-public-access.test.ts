@@ -1,6 +1,6 @@
 /**
  * SPEC 4 and 9: anonymous snippet requests are answered without Strapi's per-request
- * permission lookup (public-snippet-routes.ts), yet every decision stays the one
+ * permission lookup (snippet-fast-path/routes.ts), yet every decision stays the one
  * Users & Permissions and API tokens would make.
  */
 import { publishArticle, snippetList } from './helpers/snippets';

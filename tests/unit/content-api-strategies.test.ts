@@ -4,7 +4,7 @@ import {
   createContentApiStrategies,
   onlyBuiltInStrategies,
   readStrategyRegistry,
-} from '../../server/src/services/content-api-strategies';
+} from '../../server/src/snippet-fast-path/content-api-strategies';
 
 interface Strategy {
   name: string;

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { createRedisBus, type BusConnection, type InvalidationBus } from '../../server/src/services/invalidation-bus';
+import { createRedisBus, type BusConnection, type InvalidationBus } from '../../server/src/cache/invalidation-bus';
 
 const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
 

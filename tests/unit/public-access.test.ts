@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { plainRouteScopes } from '../../server/src/public-snippet-routes';
-import { createPublicAccess } from '../../server/src/services/public-access';
+import { plainRouteScopes } from '../../server/src/snippet-fast-path/routes';
+import { createPublicAccess } from '../../server/src/snippet-fast-path/public-access';
 
 type Subscriber = (event: { action: string; model?: { uid?: string } }) => Promise<void>;
 

@@ -1,4 +1,4 @@
-import { MemorySnippetCache } from '../../server/src/services/snippet-cache';
+import { MemorySnippetCache } from '../../server/src/cache/snippet-cache';
 
 const answer = (body: string) => ({ body: Buffer.from(body), etag: `"${body}"` });
 

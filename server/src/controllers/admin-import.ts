@@ -6,15 +6,15 @@
  * numbers count in the text the editor sees. Importing needs, besides the import
  * permission, the Content Manager's permissions to create (and, to publish, publish) articles;
  * the editor's field permissions, category create permission and name (createdBy/updatedBy)
- * apply as in the Content Manager (services/import-actor.ts).
+ * apply as in the Content Manager (services/import/actor.ts).
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { ARTICLE_UID } from '../constants';
 import { parseImportRequest, type ImportRequest } from '../core/import/request';
-import { adminImportActor } from '../services/import-actor';
-import type { UserAbility } from '../services/content-manager-permissions';
+import { adminImportActor } from '../services/import/actor';
+import type { UserAbility } from '../content-manager/permissions';
 import { getService } from '../utils/get-service';
 import { validationError } from '../utils/validation-error';
 

@@ -6,7 +6,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import type { ListDeliveries, SendTestDelivery } from '../../../shared/contracts/revalidation';
-import type { RevalidationService } from '../services/revalidation';
+import { getService } from '../utils/get-service';
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -23,7 +23,7 @@ function targetName(value: unknown, where: string): string {
 }
 
 const adminRevalidation = ({ strapi }: { strapi: Core.Strapi }) => {
-  const revalidation = () => strapi.plugin('newsroom').service('revalidation') as RevalidationService;
+  const revalidation = () => getService(strapi, 'revalidation');
 
   return {
     async deliveries(ctx: Context) {

@@ -9,15 +9,14 @@ import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import type { SettingsAnswer } from '../../../shared/contracts/settings';
 import { formatSettingsIssues } from '../core/settings';
-import type { RevalidationService } from '../services/revalidation';
-import type { SettingsService } from '../services/settings';
+import { getService } from '../utils/get-service';
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const adminSettings = ({ strapi }: { strapi: Core.Strapi }) => {
-  const settings = () => strapi.plugin('newsroom').service('settings') as SettingsService;
-  const targets = () => (strapi.plugin('newsroom').service('revalidation') as RevalidationService).targets;
+  const settings = () => getService(strapi, 'settings');
+  const targets = () => getService(strapi, 'revalidation').targets;
 
   const answer = async (): Promise<SettingsAnswer> => ({ ...(await settings().get()), revalidation: await targets().view() });
 

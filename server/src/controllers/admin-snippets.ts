@@ -19,7 +19,7 @@ import { parseSnippetQuery } from '../core/snippet-query';
 import { compareCategories, toSnippet, type Snippet, type SnippetCategory, type SnippetRow } from '../core/snippet-response';
 import { createArticleRepository } from '../repositories/articles';
 import { createCategoryRepository } from '../repositories/categories';
-import { contentManagerPermissions, type UserAbility } from '../services/content-manager-permissions';
+import { contentManagerPermissions, type UserAbility } from '../content-manager/permissions';
 import { getService } from '../utils/get-service';
 
 // The answers' shapes are contracts the admin panel reads too.

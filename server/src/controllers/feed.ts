@@ -6,19 +6,18 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
-import { PLUGIN_ID } from '../constants';
 import { parseFeedQuery } from '../core/feeds/feed-query';
-import type { FeedFormat, FeedsService } from '../services/feeds';
-import type { SettingsService } from '../services/settings';
+import type { FeedFormat } from '../services/feeds';
 import { apiBaseOf, queryOf, requireSiteUrl, sendWithValidators, varyOnCredentials } from './distribution-http';
+import { getService } from '../utils/get-service';
 
 /**
  * One controller per format, each with a `find` action (`plugin::newsroom.feed-rss.find`, …):
  * Strapi's read-only API tokens may call actions named `find`, and a feed is a read.
  */
 const feedController = (format: FeedFormat) => ({ strapi }: { strapi: Core.Strapi }) => {
-  const settings = () => strapi.plugin(PLUGIN_ID).service('settings') as SettingsService;
-  const feeds = () => strapi.plugin(PLUGIN_ID).service('feeds') as FeedsService;
+  const settings = () => getService(strapi, 'settings');
+  const feeds = () => getService(strapi, 'feeds');
 
   const find = async (ctx: Context) => {
     varyOnCredentials(ctx);

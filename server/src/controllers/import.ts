@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { parseImportRequest, type BodyMediaType } from '../core/import/request';
-import { contentApiImportActor } from '../services/import-actor';
+import { contentApiImportActor } from '../services/import/actor';
 import { getService } from '../utils/get-service';
 import { validationError } from '../utils/validation-error';
 

@@ -6,15 +6,13 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
-import { PLUGIN_ID } from '../constants';
 import { parsePartNumber } from '../core/sitemaps/plan';
-import type { SettingsService } from '../services/settings';
-import type { SitemapsService } from '../services/sitemaps';
 import { apiBaseOf, refuseParameters, requireSiteUrl, sendWithValidators, varyOnCredentials } from './distribution-http';
+import { getService } from '../utils/get-service';
 
 export const sitemapController = ({ strapi }: { strapi: Core.Strapi }) => {
-  const settings = () => strapi.plugin(PLUGIN_ID).service('settings') as SettingsService;
-  const sitemaps = () => strapi.plugin(PLUGIN_ID).service('sitemaps') as SitemapsService;
+  const settings = () => getService(strapi, 'settings');
+  const sitemaps = () => getService(strapi, 'sitemaps');
 
   return {
     async find(ctx: Context) {
@@ -34,8 +32,8 @@ export const sitemapController = ({ strapi }: { strapi: Core.Strapi }) => {
 };
 
 export const newsSitemapController = ({ strapi }: { strapi: Core.Strapi }) => {
-  const settings = () => strapi.plugin(PLUGIN_ID).service('settings') as SettingsService;
-  const sitemaps = () => strapi.plugin(PLUGIN_ID).service('sitemaps') as SitemapsService;
+  const settings = () => getService(strapi, 'settings');
+  const sitemaps = () => getService(strapi, 'sitemaps');
 
   return {
     async find(ctx: Context) {

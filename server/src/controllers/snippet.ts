@@ -10,16 +10,16 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
-import { PLUGIN_ID } from '../constants';
 import { VARY_HEADER, cacheControl, carriesCredentials, matchesIfNoneMatch } from '../core/http-cache';
 import { isValidSlug } from '../core/slug';
 import { withDroppedParameters } from '../core/query-string';
 import { ScopedMemo } from '../core/scoped-memo';
 import type { NewsroomSettings } from '../core/settings';
 import { parseSnippetQuery, type SnippetQuery } from '../core/snippet-query';
-import type { CachedAnswer } from '../services/snippet-cache';
+import type { CachedAnswer } from '../cache/snippet-cache';
 import type { SettingsService } from '../services/settings';
 import type { SnippetsService } from '../services/snippets';
+import { getService } from '../utils/get-service';
 
 /** Distinct valid query strings remembered; more start the memo over. */
 const MEMO_ENTRIES = 500;
@@ -50,8 +50,8 @@ const queryOf = (ctx: Context) =>
 const snippetController = ({ strapi }: { strapi: Core.Strapi }) => {
   let settingsService: SettingsService | undefined;
   let snippetsService: SnippetsService | undefined;
-  const settings = () => (settingsService ??= strapi.plugin(PLUGIN_ID).service('settings') as SettingsService);
-  const snippets = () => (snippetsService ??= strapi.plugin(PLUGIN_ID).service('snippets') as SnippetsService);
+  const settings = () => (settingsService ??= getService(strapi, 'settings'));
+  const snippets = () => (snippetsService ??= getService(strapi, 'snippets'));
   // The query depends on the query string and the settings (language rules) only.
   const validQueries = new ScopedMemo<NewsroomSettings, SnippetQuery>(MEMO_ENTRIES);
 

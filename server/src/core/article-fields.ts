@@ -6,7 +6,7 @@
  */
 import { isGeneratedExcerpt, makeExcerpt } from './excerpt';
 import { fitsIn, SOURCE_MAX_LENGTH, TITLE_MAX_LENGTH } from './field-limits';
-import { isHttpUrl } from './http-url';
+import { isHttpUrl } from '../../../shared/validation/http-url';
 import { normalizeLanguage } from './language';
 import { isValidSlug, SLUG_MAX_LENGTH } from './slug';
 import { countWords, readingTime } from './text-stats';

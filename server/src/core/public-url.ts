@@ -4,7 +4,8 @@
  * a proxy or CDN); otherwise the request's origin (Koa reads `X-Forwarded-*` when Strapi's
  * `proxy` setting trusts them) followed by a relative `server.url` path, then the REST prefix.
  */
-import { isAbsoluteHttpUrl, withoutTrailingSlashes } from '../../../shared/validation/article-url';
+import { isHttpUrl } from '../../../shared/validation/http-url';
+import { withoutTrailingSlashes } from '../../../shared/validation/url-template';
 
 export interface PublicUrlInput {
   /** Strapi's `server.url` config: '' by default, a path (`/cms`) or an absolute URL. */
@@ -19,7 +20,7 @@ export interface PublicUrlInput {
 /** `https://cms.example.com/api/newsroom`, without a trailing slash. */
 export function pluginApiBase({ serverUrl, origin, apiPrefix, pluginId }: PublicUrlInput): string {
   const configured = typeof serverUrl === 'string' ? serverUrl.trim() : '';
-  const server = isAbsoluteHttpUrl(configured) ? configured : `${origin}${configured.startsWith('/') ? configured : ''}`;
+  const server = isHttpUrl(configured) ? configured : `${origin}${configured.startsWith('/') ? configured : ''}`;
   const prefix = apiPrefix.startsWith('/') ? apiPrefix : `/${apiPrefix}`;
   return `${withoutTrailingSlashes(server)}${withoutTrailingSlashes(prefix)}/${pluginId}`;
 }

@@ -6,7 +6,7 @@
  * date is a `YYYY-MM-DD` string, a count may be a string (PostgreSQL bigint).
  * These functions turn all of them into the one public shape.
  */
-import { isHttpUrl } from './http-url';
+import { isHttpUrl } from '../../../shared/validation/http-url';
 import { normalizeLanguageCode } from './language';
 
 import type { Snippet, SnippetCategory, SnippetPagination } from '../../../shared/contracts/snippets';

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID } from '../constants';
-import { createArticleWrites } from '../services/article-writes';
+import { createArticleWrites } from '../writes/article-writes';
 import type { DocumentContext, DocumentMiddleware, Next } from './types';
 
 /**
@@ -8,7 +8,7 @@ import type { DocumentContext, DocumentMiddleware, Next } from './types';
  * lifecycles: row lifecycles fire once per draft/published row and again on
  * publish, unpublish and discard, where a document-level action fires once and
  * says what happened. Each action is a call into the article write service
- * (services/article-writes.ts), which the importer uses too.
+ * (writes/article-writes.ts), which the importer uses too.
  *
  * Every action that stores an article row is covered: create and update (their
  * data), clone (source draft and overrides, as a new article), publish (the whole

@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
-import { ARTICLE_UID, CATEGORY_UID, PLUGIN_ID } from '../constants';
+import { ARTICLE_UID, CATEGORY_UID } from '../constants';
 import { articleEvent, categoryEvent, diffArticles, articleKey, type ArticleSnapshot } from '../core/revalidation/changes';
-import type { RevalidationService } from '../services/revalidation';
 import { documentIdOf } from '../utils/document-id';
 import type { DocumentContext, DocumentMiddleware } from './types';
+import { getService } from '../utils/get-service';
 
 /** Document actions that can change what frontends show. */
 const WRITE_ACTIONS = new Set(['create', 'update', 'delete', 'clone', 'publish', 'unpublish', 'discardDraft']);
@@ -24,7 +24,7 @@ const documentOf = (ctx: DocumentContext, result: unknown): string | null =>
  * the published articles linked to it before or after, and its own pages.
  */
 export const revalidationMiddleware = (strapi: Core.Strapi): DocumentMiddleware => {
-  const service = () => strapi.plugin(PLUGIN_ID).service('revalidation') as RevalidationService;
+  const service = () => getService(strapi, 'revalidation');
 
   async function onArticle(ctx: DocumentContext, next: () => Promise<unknown>) {
     const revalidation = service();

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { ARTICLE_UID, CATEGORY_UID, PLUGIN_ID } from '../constants';
-import type { SnippetsService } from '../services/snippets';
+import { ARTICLE_UID, CATEGORY_UID } from '../constants';
 import type { DocumentMiddleware } from './types';
+import { getService } from '../utils/get-service';
 
 /** Document actions that can change what a snippet answer contains. */
 const WRITE_ACTIONS = new Set(['create', 'update', 'delete', 'clone', 'publish', 'unpublish', 'discardDraft']);
@@ -18,7 +18,7 @@ const WRITE_ACTIONS = new Set(['create', 'update', 'delete', 'clone', 'publish',
  * until then other connections still see the old rows.
  */
 export const snippetCacheMiddleware = (strapi: Core.Strapi): DocumentMiddleware => {
-  const invalidate = () => (strapi.plugin(PLUGIN_ID).service('snippets') as SnippetsService).invalidate();
+  const invalidate = () => getService(strapi, 'snippets').invalidate();
 
   return async (ctx, next) => {
     if ((ctx.uid !== ARTICLE_UID && ctx.uid !== CATEGORY_UID) || !WRITE_ACTIONS.has(ctx.action)) return next();

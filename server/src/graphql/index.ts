@@ -9,6 +9,7 @@
  * every `register`. So this works whichever order the plugins are configured in.
  */
 import type { Core } from '@strapi/strapi';
+import { getPluginService } from '../utils/get-service';
 import { snippetResolvers } from './resolvers';
 import { snippetResolversConfig, snippetTypeDefs } from './schema';
 
@@ -24,9 +25,7 @@ interface GraphqlExtensionService {
 }
 
 export function registerGraphql(strapi: Core.Strapi): void {
-  // Typed as always present, but undefined when the plugin is not installed or disabled.
-  const graphql = strapi.plugin('graphql') as Core.Plugin | undefined;
-  if (!graphql) return;
-  const extension = graphql.service('extension') as GraphqlExtensionService;
+  const extension = getPluginService<GraphqlExtensionService>(strapi, 'graphql', 'extension');
+  if (!extension) return;
   extension.use({ typeDefs: snippetTypeDefs, resolvers: snippetResolvers(strapi), resolversConfig: snippetResolversConfig });
 }

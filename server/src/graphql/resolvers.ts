@@ -4,17 +4,15 @@
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { PLUGIN_ID } from '../constants';
 import { isValidSlug } from '../core/slug';
 import { parseSnippetQuery } from '../core/snippet-query';
 import type { Snippet, SnippetListBody } from '../core/snippet-response';
-import type { SettingsService } from '../services/settings';
-import type { SnippetsService } from '../services/snippets';
 import { asArgumentMessage, snippetsArgumentsToQuery, type SnippetsArguments } from './arguments';
+import { getService } from '../utils/get-service';
 
 export const snippetResolvers = (strapi: Core.Strapi) => {
-  const settings = () => strapi.plugin(PLUGIN_ID).service('settings') as SettingsService;
-  const snippets = () => strapi.plugin(PLUGIN_ID).service('snippets') as SnippetsService;
+  const settings = () => getService(strapi, 'settings');
+  const snippets = () => getService(strapi, 'snippets');
 
   return {
     Query: {

@@ -15,6 +15,7 @@ import { PLUGIN_ID } from '../constants';
 import { snippetCategorySchema, snippetPaginationSchema, snippetSchema } from '../core/snippet-schemas';
 import { asDeclaredRoute, buildOpenApiFragment, type DeclaredRoute, type OpenApiFragment } from './document';
 import { OPERATION_NOTES } from './operations';
+import { getPluginService } from '../utils/get-service';
 
 interface OverrideService {
   registerOverride(override: OpenApiFragment, options?: { pluginOrigin?: string; excludeFromGeneration?: string[] }): void;
@@ -50,8 +51,7 @@ export function newsroomOpenApi(strapi: Core.Strapi): OpenApiFragment {
 }
 
 export function registerOpenApi(strapi: Core.Strapi): void {
-  // Typed as always present, but undefined when the plugin is not installed or disabled.
-  const documentation = strapi.plugin('documentation') as Core.Plugin | undefined;
-  if (!documentation || !wantsNewsroom(strapi)) return;
-  (documentation.service('override') as OverrideService).registerOverride(newsroomOpenApi(strapi));
+  const override = getPluginService<OverrideService>(strapi, 'documentation', 'override');
+  if (!override || !wantsNewsroom(strapi)) return;
+  override.registerOverride(newsroomOpenApi(strapi));
 }

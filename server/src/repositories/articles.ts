@@ -1,7 +1,7 @@
 /**
  * Article rows as the plugin's rules and admin pages need them, past the Document
  * Service (which would populate, sanitize and run middlewares for each). The one
- * write here, `repair`, runs only through the direct-write seam (services/direct-writes.ts).
+ * write here, `repair`, runs only through the direct-write seam (writes/direct-writes.ts).
  */
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID } from '../constants';

@@ -2,7 +2,7 @@
  * The article's slug rules (SPEC 3.1) on top of the claims protocol
  * (services/claims.ts): which slug a create or an update gets, and which claim
  * it gives up. When claims are handed over, released or locked is the article
- * write's business (services/article-writes.ts).
+ * write's business (writes/article-writes.ts).
  */
 import type { Core } from '@strapi/strapi';
 import { fallbackSlug, isFallbackSlug, nextFreeSlug, normalizeSlug, slugFromText, suffixOf } from '../core/slug';

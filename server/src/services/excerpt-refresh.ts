@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { planExcerptUpdates, type ExcerptUpdate } from '../core/excerpt-refresh';
 import { createExcerptRepository } from '../repositories/excerpts';
 import { getService } from '../utils/get-service';
-import { createDirectWrites } from './direct-writes';
+import { createDirectWrites } from '../writes/direct-writes';
 
 /** Rows read at a time. */
 const READ_BATCH = 500;

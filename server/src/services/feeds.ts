@@ -5,8 +5,7 @@
  * every article or category write empties them exactly as it empties snippet answers.
  */
 import type { Core } from '@strapi/strapi';
-import { PLUGIN_ID } from '../constants';
-import { createArticleUrlBuilder } from '../core/article-url';
+import { createArticleUrlBuilder } from '../core/url-template';
 import { LastModifiedClock } from '../core/conditional-get';
 import { ATOM_CONTENT_TYPE, writeAtom } from '../core/feeds/atom';
 import { canonicalFeedQuery, type FeedQuery } from '../core/feeds/feed-query';
@@ -16,6 +15,7 @@ import { RSS_CONTENT_TYPE, writeRss } from '../core/feeds/rss';
 import type { NewsroomSettings } from '../core/settings';
 import { createDistributionRepository } from '../repositories/distribution';
 import type { SnippetsService } from './snippets';
+import { getService } from '../utils/get-service';
 
 export type FeedFormat = 'rss' | 'atom' | 'json';
 
@@ -46,7 +46,7 @@ const feedsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const repository = createDistributionRepository(strapi);
   const clock = new LastModifiedClock();
   let snippetsService: SnippetsService | undefined;
-  const snippets = () => (snippetsService ??= strapi.plugin(PLUGIN_ID).service('snippets') as SnippetsService);
+  const snippets = () => (snippetsService ??= getService(strapi, 'snippets'));
 
   async function document({ format, query, apiBase, settings }: FeedRequest): Promise<FeedDocument> {
     const { data } = await snippets().list(query.snippetQuery);

@@ -4,7 +4,7 @@ import articleSlugs from './article-slugs';
 import claims from './claims';
 import excerptRefresh from './excerpt-refresh';
 import feeds from './feeds';
-import importer from './importer';
+import importer from './import/importer';
 import revalidation from './revalidation';
 import settings from './settings';
 import sitemaps from './sitemaps';

@@ -9,6 +9,7 @@ import {
   type NewsroomSettings,
 } from '../core/settings';
 import { validationError } from '../utils/validation-error';
+import { getService } from '../utils/get-service';
 
 const STORE_KEY = 'settings';
 /** Other instances sharing the database see a saved change within this many milliseconds. */
@@ -66,7 +67,7 @@ const settingsService = ({ strapi }: { strapi: Core.Strapi }) => {
     await store().set({ value: { ...(await savedOverrides()), ...changes } });
     cached = { value: result.settings, at: Date.now() };
     if (previous.excerptLength !== result.settings.excerptLength) {
-      await strapi.plugin(PLUGIN_ID).service('excerpt-refresh').regenerate(result.settings.excerptLength);
+      await getService(strapi, 'excerpt-refresh').regenerate(result.settings.excerptLength);
     }
     return result.settings;
   };

@@ -7,8 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import { PLUGIN_ID } from '../constants';
-import { createArticleUrlBuilder, type ArticleUrlBuilder } from '../core/article-url';
+import { createArticleUrlBuilder, type ArticleUrlBuilder } from '../core/url-template';
 import { LastModifiedClock } from '../core/conditional-get';
 import { dateOf } from '../core/feeds/model';
 import type { NewsroomSettings } from '../core/settings';
@@ -18,6 +17,7 @@ import { groupCategories, toSnippet } from '../core/snippet-response';
 import { createDistributionRepository, type SitemapRow } from '../repositories/distribution';
 import { createSnippetRepository } from '../repositories/snippets';
 import type { SnippetsService } from './snippets';
+import { getService } from '../utils/get-service';
 
 /** Rows a database page; each page is written out before the next is read. */
 const PAGE_ROWS = 1000;
@@ -62,7 +62,7 @@ const sitemapsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const snippetRepository = createSnippetRepository(strapi);
   const clock = new LastModifiedClock();
   let snippetsService: SnippetsService | undefined;
-  const snippets = () => (snippetsService ??= strapi.plugin(PLUGIN_ID).service('snippets') as SnippetsService);
+  const snippets = () => (snippetsService ??= getService(strapi, 'snippets'));
 
   /** Snippet-shaped articles of `rows` (the link needs slug, language, date and, maybe, categories). */
   async function linked<R extends SitemapRow>(rows: R[], withCategories: boolean) {

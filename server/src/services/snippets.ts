@@ -18,8 +18,8 @@ import {
   type SnippetListBody,
 } from '../core/snippet-response';
 import { createSnippetRepository } from '../repositories/snippets';
-import type { InvalidationBus } from './invalidation-bus';
-import { MemorySnippetCache, type CachedAnswer, type SnippetCache } from './snippet-cache';
+import type { InvalidationBus } from '../cache/invalidation-bus';
+import { MemorySnippetCache, type CachedAnswer, type SnippetCache } from '../cache/snippet-cache';
 
 /**
  * Without a connected invalidation bus, entries live min(cacheMaxAge, this) seconds:

@@ -12,3 +12,15 @@ export type Service<Name extends ServiceName> = Services[Name] extends (...args:
 
 export const getService = <Name extends ServiceName>(strapi: Core.Strapi, name: Name): Service<Name> =>
   strapi.plugin(PLUGIN_ID).service(name) as Service<Name>;
+
+/**
+ * A service of another plugin (the Content Manager, Users & Permissions, GraphQL,
+ * documentation), typed by the caller for the part of it the plugin uses: those
+ * packages export no types for their services. Undefined when the plugin is not
+ * installed or is disabled (Strapi types `strapi.plugin()` as always present).
+ */
+export const getPluginService = <T>(strapi: Core.Strapi, plugin: string, name: string): T | undefined =>
+  (strapi.plugin(plugin) as Core.Plugin | undefined)?.service(name) as T | undefined;
+
+/** One of Strapi's own container services (`strapi.get`), typed by the caller for the part it uses. */
+export const getStrapiService = <T>(strapi: Core.Strapi, name: string): T => strapi.get(name) as T;

@@ -88,10 +88,3 @@ export function textParser(res: unknown, done: (error: Error | null, body: strin
   stream.on('data', (chunk: string) => (text += chunk));
   stream.on('end', () => done(null, text));
 }
-
-export interface SettingsService {
-  get(): Promise<Record<string, unknown>>;
-  update(input: unknown): Promise<unknown>;
-}
-
-export const settingsOf = (app: TestApp) => app.strapi.plugin('newsroom').service('settings') as SettingsService;

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import request from 'supertest';
+import { getService } from '../../../server/src/utils/get-service';
 import { TEST_SECRETS } from '../../support/strapi-process';
 import { createTestDatabase, type TestDatabase } from './databases';
 
@@ -108,3 +109,6 @@ export function useStrapi(options: UseStrapiOptions = {}): TestApp {
     stop,
   };
 }
+
+/** The plugin's settings service, typed as the server declares it (services/settings.ts). */
+export const settingsOf = (app: TestApp) => getService(app.strapi, 'settings');

@@ -4,7 +4,7 @@
  * and the time each published version was last written, then handed to one writer per
  * format (rss.ts, atom.ts, json-feed.ts).
  */
-import type { ArticleUrlBuilder } from '../article-url';
+import type { ArticleUrlBuilder } from '../url-template';
 import type { Snippet } from '../snippet-response';
 import { xmlSafe } from '../xml-text';
 import { articleItemId, feedId } from './ids';

@@ -8,11 +8,10 @@ import { testDelivery } from '../../core/revalidation/payload';
 import { timingFromEnv } from '../../core/revalidation/timing';
 import { createRevalidationChangesRepository } from '../../repositories/revalidation-changes';
 import { createRevalidationDeliveriesRepository, type DeliveryRow } from '../../repositories/revalidation-deliveries';
-import { PLUGIN_ID } from '../../constants';
-import type { SettingsService } from '../settings';
 import { createRevalidationSnapshots } from './snapshots';
 import { createRevalidationTargets } from './targets';
 import { createRevalidationWorker } from './worker';
+import { getService } from '../../utils/get-service';
 
 /**
  * What a write tells `record`:
@@ -64,7 +63,7 @@ const revalidationService = ({ strapi }: { strapi: Core.Strapi }) => {
   const snapshots = createRevalidationSnapshots(strapi);
   // `siteUrl` (SPEC 5) where the settings have it; path templates starting with {siteUrl} wait for it.
   const siteUrl = async (): Promise<string | null> => {
-    const settings = (await (strapi.plugin(PLUGIN_ID).service('settings') as SettingsService).get()) as { siteUrl?: unknown };
+    const settings = (await getService(strapi, 'settings').get()) as { siteUrl?: unknown };
     return typeof settings.siteUrl === 'string' && settings.siteUrl !== '' ? settings.siteUrl : null;
   };
   const worker = createRevalidationWorker({ strapi, changes, deliveries, targets, timing, owner, siteUrl });

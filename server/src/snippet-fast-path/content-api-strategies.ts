@@ -1,6 +1,6 @@
 /**
  * Which content-API authentication strategies the project has, for the anonymous snippet
- * fast path (public-snippet-routes.ts). The fast path answers for Strapi only while the
+ * fast path (snippet-fast-path/routes.ts). The fast path answers for Strapi only while the
  * project authenticates content-API requests with the built-in strategies alone: API tokens
  * and Users & Permissions. Any other strategy, registered by the project or a plugin with
  * `strapi.get('auth').register('content-api', …)`, may authenticate or refuse a request that
@@ -20,6 +20,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import { getStrapiService } from '../utils/get-service';
 
 /** Users & Permissions, and the API-token strategy (`api-token` in early Strapi 5 releases). */
 const BUILT_IN_STRATEGIES = new Set(['users-permissions', 'content-api-token', 'api-token']);
@@ -86,7 +87,7 @@ export function createContentApiStrategies(strapi: Core.Strapi) {
      */
     onlyBuiltIn(): boolean {
       if (registry === undefined) {
-        registry = readStrategyRegistry(strapi.get('auth') as AuthService);
+        registry = readStrategyRegistry(getStrapiService<AuthService>(strapi, 'auth'));
         if (registry === null) {
           strapi.log.warn("newsroom: cannot list the content-API auth strategies; anonymous snippet requests take Strapi's regular route");
         }

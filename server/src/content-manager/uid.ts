@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { ARTICLE_UID, CATEGORY_UID } from './constants';
-import { slugFromText } from './core/slug';
-import type { ClaimScope } from './services/claims';
-import { getService } from './utils/get-service';
+import { ARTICLE_UID, CATEGORY_UID } from '../constants';
+import { slugFromText } from '../core/slug';
+import type { ClaimScope } from '../services/claims';
+import { getPluginService, getService } from '../utils/get-service';
 
 interface GenerateArgs {
   contentTypeUID: string;
@@ -26,7 +26,7 @@ const TARGETS: Record<string, { source: string; scope: ClaimScope }> = {
  * editor who keeps the proposal is not taken to have typed a slug of their own.
  */
 export const proposeSlugsInContentManager = (strapi: Core.Strapi) => {
-  const uid = strapi.plugin('content-manager')?.service('uid') as UidService | undefined;
+  const uid = getPluginService<UidService>(strapi, 'content-manager', 'uid');
   if (!uid) return;
   const original = uid.generateUIDField.bind(uid);
   const claims = getService(strapi, 'claims');

@@ -1,12 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { CATEGORY_UID } from '../constants';
-import { validateCategoryName } from '../core/category-fields';
-import { createCategoryRepository } from '../repositories/categories';
-import { getService } from '../utils/get-service';
-import { poll } from '../utils/poll';
-import { isPendingPlaceholder } from './claims';
-import { withCreator, type ImportActor } from './import-actor';
+import { CATEGORY_UID } from '../../constants';
+import { validateCategoryName } from '../../core/category-fields';
+import { createCategoryRepository } from '../../repositories/categories';
+import { getService } from '../../utils/get-service';
+import { poll } from '../../utils/poll';
+import { isPendingPlaceholder } from '../claims';
+import { withCreator, type ImportActor } from './actor';
 
 /**
  * Categories named in an import, found or created by name without regard to case,
@@ -17,7 +17,7 @@ import { withCreator, type ImportActor } from './import-actor';
  * is the middleware's to take over when the category is created again.
  *
  * Creating one is a write of its own: it needs the actor's category create
- * permission (services/import-actor.ts), and one request creates at most
+ * permission (services/import/actor.ts), and one request creates at most
  * MAX_NEW_CATEGORIES, so a request cannot fill the category list (and the
  * admin's filter menu) with thousands of names. A document naming a category it
  * may not create is `invalid`, with the reason; the others go on.

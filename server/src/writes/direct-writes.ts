@@ -1,6 +1,6 @@
 /**
  * The one seam for writes of article rows that go around the Document Service:
- * the importer's new articles, many at a time (for speed: services/import-bulk.ts
+ * the importer's new articles, many at a time (for speed: services/import/bulk.ts
  * holds their SQL), and derived columns put right in rows that exist (the repairs
  * before a publish, repositories/articles.ts; the excerpt refresh after an
  * `excerptLength` change, repositories/excerpts.ts). Nothing else in the plugin
@@ -22,7 +22,7 @@
  *   change no published slug or path; the excerpt refresh records one `refresh`.
  * - Other plugins' document middlewares and lifecycle subscribers (SPEC 13): a
  *   write they must see cannot go around the Document Service at all.
- *   `createArticles` decides before anything is written (services/write-listeners.ts,
+ *   `createArticles` decides before anything is written (writes/write-listeners.ts,
  *   the rule in core/import/write-path.ts) and gives back null when others listen:
  *   the importer then writes those articles one by one through the Document Service.
  *   Repairs and the excerpt refresh maintain derived columns and stay direct.
@@ -32,7 +32,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { getService } from '../utils/get-service';
-import { createBulkArticleWriter, type NewArticle } from './import-bulk';
+import { createBulkArticleWriter, type NewArticle } from '../services/import/bulk';
 import { createWriteListeners } from './write-listeners';
 
 export type { NewArticle };

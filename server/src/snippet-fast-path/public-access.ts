@@ -1,6 +1,6 @@
 /**
  * What the Public role (Users & Permissions) may do on the content API, answered
- * from memory for the snippet fast path (public-snippet-routes.ts).
+ * from memory for the snippet fast path (snippet-fast-path/routes.ts).
  *
  * Strapi reads the Public role's permissions from the database and builds a CASL
  * ability from them on every request without credentials. On the snippet list
@@ -11,6 +11,7 @@
  * rebuilt at least every second for writes made by other instances.
  */
 import type { Core } from '@strapi/strapi';
+import { getPluginService } from '../utils/get-service';
 
 /** Other instances' permission changes reach this one within this many milliseconds. */
 const TTL_MS = 1000;
@@ -38,7 +39,8 @@ export function createPublicAccess(strapi: Core.Strapi, { now = Date.now }: { no
 
   /** null when the Public role has no permission at all (Strapi then answers 401, not 403). */
   async function load(): Promise<Ability | null> {
-    const permissionService = strapi.plugin('users-permissions').service('permission') as PermissionService;
+    const permissionService = getPluginService<PermissionService>(strapi, 'users-permissions', 'permission');
+    if (!permissionService) throw new Error('newsroom: the Users & Permissions plugin is not loaded');
     const permissions = (await permissionService.findPublicPermissions()).map((p) => permissionService.toContentAPIPermission(p));
     if (permissions.length === 0) return null;
     // Typed as CASL's `can(action, subject)`; users-permissions asks it with the action alone, as we do.

@@ -5,6 +5,7 @@
  * conditions ("is creator") and field permissions are checked here.
  */
 import type { Core } from '@strapi/strapi';
+import { getPluginService } from '../utils/get-service';
 
 /** The admin's CASL ability, as `ctx.state.userAbility` holds it. */
 export interface UserAbility {
@@ -31,5 +32,8 @@ interface PermissionCheckerService {
   create(options: { userAbility: UserAbility; model: string }): ContentManagerPermissions;
 }
 
-export const contentManagerPermissions = (strapi: Core.Strapi, userAbility: UserAbility, model: string): ContentManagerPermissions =>
-  (strapi.plugin('content-manager').service('permission-checker') as PermissionCheckerService).create({ userAbility, model });
+export const contentManagerPermissions = (strapi: Core.Strapi, userAbility: UserAbility, model: string): ContentManagerPermissions => {
+  const checker = getPluginService<PermissionCheckerService>(strapi, 'content-manager', 'permission-checker');
+  if (!checker) throw new Error('newsroom: the Content Manager plugin is not loaded');
+  return checker.create({ userAbility, model });
+};

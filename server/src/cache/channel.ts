@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { PLUGIN_ID } from './constants';
-import { parseRedisConfig } from './core/cache-config';
-import { createRedisBus, type InvalidationBus } from './services/invalidation-bus';
-import type { SnippetsService } from './services/snippets';
+import { PLUGIN_ID } from '../constants';
+import { parseRedisConfig } from '../core/cache-config';
+import { createRedisBus, type InvalidationBus } from './invalidation-bus';
+import { getService } from '../utils/get-service';
 
 let bus: InvalidationBus | null = null;
 
@@ -10,14 +10,14 @@ let bus: InvalidationBus | null = null;
 export const openCacheChannel = (strapi: Core.Strapi) => {
   const redis = parseRedisConfig(strapi.config.get(`plugin::${PLUGIN_ID}.redis`));
   if (!redis.ok || redis.url === null) return;
-  const snippets = strapi.plugin(PLUGIN_ID).service('snippets') as SnippetsService;
+  const snippets = getService(strapi, 'snippets');
   bus = createRedisBus({ url: redis.url, onRemoteWrite: () => snippets.invalidateLocal(), log: strapi.log });
   snippets.useBus(bus);
 };
 
 export const closeCacheChannel = async (strapi: Core.Strapi) => {
   if (!bus) return;
-  (strapi.plugin(PLUGIN_ID).service('snippets') as SnippetsService).useBus(null);
+  getService(strapi, 'snippets').useBus(null);
   await bus.close();
   bus = null;
 };

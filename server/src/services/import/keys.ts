@@ -1,10 +1,10 @@
 import type { Core } from '@strapi/strapi';
-import { importKey, isoDate } from '../core/import/key';
-import type { ArticleRef } from '../core/import/result';
-import { createArticleRepository } from '../repositories/articles';
-import { isPendingPlaceholder, isPlaceholder, type Claim } from './claims';
-import { getService } from '../utils/get-service';
-import { poll } from '../utils/poll';
+import { importKey, isoDate } from '../../core/import/key';
+import type { ArticleRef } from '../../core/import/result';
+import { createArticleRepository } from '../../repositories/articles';
+import { isPendingPlaceholder, isPlaceholder, type Claim } from '../claims';
+import { getService } from '../../utils/get-service';
+import { poll } from '../../utils/poll';
 
 /**
  * Import keys (SPEC 4.4 idempotency) held as claims in scope `import`, through the

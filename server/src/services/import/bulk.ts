@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { sanitize } from '@strapi/utils';
 import type { Knex } from 'knex';
-import { ARTICLE_UID } from '../constants';
-import { chunks } from '../core/chunks';
+import { ARTICLE_UID } from '../../constants';
+import { chunks } from '../../core/chunks';
 
 /**
- * The SQL of services/direct-writes.ts for new articles (the seam is its only
+ * The SQL of writes/direct-writes.ts for new articles (the seam is its only
  * caller): many *new* articles at once, the rows the Document Service would
  * write for `create` (and `publish`) of each, in a handful of statements:
  * one multi-row insert of the draft (and published) rows, one of their
@@ -16,7 +16,7 @@ import { chunks } from '../core/chunks';
  *
  * What it keeps from the Document Service path, and how:
  * - every article rule: the data comes from the article write service
- *   (services/article-writes.ts), which the article middleware calls on every create;
+ *   (writes/article-writes.ts), which the article middleware calls on every create;
  * - Strapi's validation: `validate` runs the entity validator the Document
  *   Service runs, and its output is what gets stored;
  * - the rows: the same columns and values (documentId from the model's own
@@ -27,7 +27,7 @@ import { chunks } from '../core/chunks';
  * What it does not run: other Document Service middlewares and the
  * `beforeCreate`/`afterCreate` database lifecycles of single rows
  * (`beforeCreateMany`/`afterCreateMany` do run). So it is used only while no one
- * else listens to article creates (services/write-listeners.ts decides; SPEC 13).
+ * else listens to article creates (writes/write-listeners.ts decides; SPEC 13).
  *
  * Only for new documents whose categories exist (the importer resolves them first).
  */

@@ -6,9 +6,9 @@
  * from the database, which costs more than serving a cached snippet answer. Here
  * the same two paths are registered once more, ahead of the content API, and
  * answer a request only when it carries no `Authorization` header, the Public
- * role allows the route's action (services/public-access.ts, kept in memory), and
+ * role allows the route's action (snippet-fast-path/public-access.ts, kept in memory), and
  * no content-API auth strategy other than API tokens and Users & Permissions is
- * registered (services/content-api-strategies.ts: another may authenticate by a cookie).
+ * registered (snippet-fast-path/content-api-strategies.ts: another may authenticate by a cookie).
  * Everything else falls through to the real route and Strapi's own checks, so
  * the fast path never answers anything an anonymous client would not get there.
  *
@@ -17,9 +17,9 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
-import { PLUGIN_ID } from './constants';
-import { createContentApiStrategies, type ContentApiStrategies } from './services/content-api-strategies';
-import { createPublicAccess, type PublicAccess } from './services/public-access';
+import { PLUGIN_ID } from '../constants';
+import { createContentApiStrategies, type ContentApiStrategies } from './content-api-strategies';
+import { createPublicAccess, type PublicAccess } from './public-access';
 
 type SnippetAction = 'find' | 'findOne';
 type SnippetController = Record<SnippetAction, (ctx: Context) => Promise<void>>;

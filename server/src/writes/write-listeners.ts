@@ -1,7 +1,7 @@
 /**
  * Who else listens to article writes (SPEC 13), so that the importer knows whether it
  * may write new articles around the Document Service (core/import/write-path.ts holds
- * the rule; services/direct-writes.ts asks before every bulk write).
+ * the rule; writes/direct-writes.ts asks before every bulk write).
  *
  * Strapi keeps its document middlewares and database lifecycle subscribers to itself,
  * so the plugin watches them being registered: it wraps `strapi.documents.use` and

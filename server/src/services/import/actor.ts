@@ -11,9 +11,9 @@
  */
 import type { Core } from '@strapi/strapi';
 import { setCreatorFields } from '@strapi/utils';
-import { ARTICLE_UID, CATEGORY_UID } from '../constants';
-import { ARTICLE_INPUT_FIELDS, type ArticleInputField } from '../core/import/field-permissions';
-import { contentManagerPermissions, type UserAbility } from './content-manager-permissions';
+import { ARTICLE_UID, CATEGORY_UID } from '../../constants';
+import { ARTICLE_INPUT_FIELDS, type ArticleInputField } from '../../core/import/field-permissions';
+import { contentManagerPermissions, type UserAbility } from '../../content-manager/permissions';
 
 export interface ImportActor {
   /** The admin user recorded as `createdBy`/`updatedBy`, as the Content Manager's create does; null on the content API. */

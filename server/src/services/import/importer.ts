@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { checkArticle } from '../core/import/article-data';
-import { countImportDocuments } from '../core/import/batch';
-import { restrictArticle } from '../core/import/field-permissions';
-import { importKey } from '../core/import/key';
-import { MAX_IMPORT_DOCUMENTS } from '../core/import/limits';
-import type { ImportRequest, ImportSource } from '../core/import/request';
+import { checkArticle } from '../../core/import/article-data';
+import { countImportDocuments } from '../../core/import/batch';
+import { restrictArticle } from '../../core/import/field-permissions';
+import { importKey } from '../../core/import/key';
+import { MAX_IMPORT_DOCUMENTS } from '../../core/import/limits';
+import type { ImportRequest, ImportSource } from '../../core/import/request';
 import {
   duplicate,
   invalid,
@@ -15,16 +15,16 @@ import {
   type ImportDocumentResult,
   type ImportIssue,
   type ImportResult,
-} from '../core/import/result';
-import type { ParsedArticle, ParsedDocument } from '../core/document-parser';
-import type { NewsroomSettings } from '../core/settings';
-import { TRUSTED_ACTOR, type ImportActor } from './import-actor';
-import { createImportCategories } from './import-categories';
-import { createImportChunkWriter } from './import-chunk';
-import { createImportKeys } from './import-keys';
-import { createImportWriter } from './import-writer';
-import { getService } from '../utils/get-service';
-import { forEachInSlices } from '../utils/time-slices';
+} from '../../core/import/result';
+import type { ParsedArticle, ParsedDocument } from '../../core/document-parser';
+import type { NewsroomSettings } from '../../core/settings';
+import { TRUSTED_ACTOR, type ImportActor } from './actor';
+import { createImportCategories } from './categories';
+import { createImportChunkWriter } from './chunk';
+import { createImportKeys } from './keys';
+import { createImportWriter } from './writer';
+import { getService } from '../../utils/get-service';
+import { forEachInSlices } from '../../utils/time-slices';
 
 /** A document that passed the parser and the article rules: it may become an article. */
 export interface Candidate {
@@ -41,7 +41,7 @@ export interface Candidate {
 }
 
 // The preview the admin's Import view shows is a shared contract.
-import type { ImportPreview, ImportPreviewDocument, ImportPreviewStatus as PreviewStatus } from '../../../shared/contracts/import';
+import type { ImportPreview, ImportPreviewDocument, ImportPreviewStatus as PreviewStatus } from '../../../../shared/contracts/import';
 
 export type { ImportPreview, ImportPreviewDocument, PreviewStatus };
 
@@ -49,10 +49,10 @@ export type { ImportPreview, ImportPreviewDocument, PreviewStatus };
  * The importer (SPEC 4.4, 6): snippet documents → articles, with every article
  * rule of SPEC 3 (the functions every create runs, once a document) and Strapi's validation.
  * Shared by the content-API route and the admin's Import view, each with its
- * actor (services/import-actor.ts: creator fields, field and category permissions).
+ * actor (services/import/actor.ts: creator fields, field and category permissions).
  * Per document: parse, apply the actor's field permissions, check the article
  * rules, skip duplicates (by import key); find or create the categories;
- * then chunks of new documents are claimed and written (services/import-chunk.ts).
+ * then chunks of new documents are claimed and written (services/import/chunk.ts).
  */
 const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
   const settings = () => getService(strapi, 'settings');

@@ -1,15 +1,15 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { ARTICLE_UID } from '../constants';
-import { created, duplicate, invalid, type ImportDocumentResult } from '../core/import/result';
-import { createArticleWrites, type PreparedWrite } from './article-writes';
-import { createDirectWrites } from './direct-writes';
-import { withCreator, type ImportActor } from './import-actor';
-import type { CategoryLookup } from './import-categories';
-import { createImportKeys } from './import-keys';
-import type { ImportWriter } from './import-writer';
+import { ARTICLE_UID } from '../../constants';
+import { created, duplicate, invalid, type ImportDocumentResult } from '../../core/import/result';
+import { createArticleWrites, type PreparedWrite } from '../../writes/article-writes';
+import { createDirectWrites } from '../../writes/direct-writes';
+import { withCreator, type ImportActor } from './actor';
+import type { CategoryLookup } from './categories';
+import { createImportKeys } from './keys';
+import type { ImportWriter } from './writer';
 import type { Candidate } from './importer';
-import { sliceClock } from '../utils/time-slices';
+import { sliceClock } from '../../utils/time-slices';
 
 /** A document whose import key this request holds. */
 interface Claimed {
@@ -41,7 +41,7 @@ export interface ChunkOptions {
 }
 
 /**
- * Writes chunks of new documents (services/import-writer.ts cuts them). The rows of
+ * Writes chunks of new documents (services/import/writer.ts cuts them). The rows of
  * an article and the hand-over of its claims (import key and slug, from
  * placeholders to its documentId) commit in one transaction: a failure anywhere
  * leaves the articles with their claims, or neither, and the answer says which.

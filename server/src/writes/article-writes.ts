@@ -30,7 +30,7 @@ import { createArticleRepository } from '../repositories/articles';
 import { documentIdOf } from '../utils/document-id';
 import { getService } from '../utils/get-service';
 import { fieldValidationError } from '../utils/validation-error';
-import { typedSlug } from './article-slugs';
+import { typedSlug } from '../services/article-slugs';
 import { createDirectWrites } from './direct-writes';
 
 export interface PreparedWrite {
