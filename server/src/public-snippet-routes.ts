@@ -10,9 +10,9 @@
  *   (services/public-access.ts, kept in memory), and no content-API auth strategy other
  *   than API tokens and Users & Permissions is registered (services/content-api-strategies.ts:
  *   another may authenticate by a cookie); or
- * - Strapi's API-token strategy, the first one Strapi asks and with only built-in ones
- *   registered, signs its `Bearer` token in and the token may perform the route's action
- *   (services/token-access.ts, kept in memory for a second).
+ * - its `Bearer` token was signed in by Strapi's API-token strategy, the first one Strapi
+ *   asks, on Strapi's route within the last second, and may perform the route's action
+ *   (services/token-access.ts).
  * Everything else falls through to the real route and Strapi's own checks, so
  * the fast path never answers anything a client would not get there.
  *
@@ -66,16 +66,14 @@ interface FastPathAccess {
 }
 
 function fastPath(strapi: Core.Strapi, access: FastPathAccess, action: SnippetAction, scopes: string[]) {
+  const answer = (ctx: Context) => (strapi.plugin(PLUGIN_ID).controller('snippet') as unknown as SnippetController)[action](ctx);
   return async (ctx: Context, next: Next) => {
-    // Any other credentials, even malformed ones, are Strapi's to judge (as users-permissions does: a falsy header is none).
-    if (ctx.request.header.authorization) {
-      if (!(await access.tokens.admits(ctx, scopes))) return next();
-    } else {
-      if (!access.strategies.onlyBuiltIn()) return next();
-      if (!(await access.publicRole.allows(scopes))) return next();
-    }
-    const controller = strapi.plugin(PLUGIN_ID).controller('snippet') as unknown as SnippetController;
-    return controller[action](ctx);
+    // Credentials, even malformed ones, are Strapi's to judge (as users-permissions does: a falsy header is none);
+    // only a sign-in by the API-token strategy that Strapi made before is reused.
+    if (ctx.request.header.authorization) return access.tokens.serve(ctx, scopes, () => answer(ctx), next);
+    if (!access.strategies.onlyBuiltIn()) return next();
+    if (!(await access.publicRole.allows(scopes))) return next();
+    return answer(ctx);
   };
 }
 

@@ -1,21 +1,24 @@
 /**
- * API-token authentication kept in memory for the snippet fast path (public-snippet-routes.ts).
+ * API-token sign-ins kept in memory for the snippet fast path (public-snippet-routes.ts).
  *
  * On every request with `Authorization: Bearer …`, Strapi's API-token strategy hashes the
  * token and reads it, with its permissions, from the database; for a cached snippet answer
- * that costs about three times the rest of the request. Here the strategy itself (Strapi's
- * own object, as registered) authenticates a token once, and its result is kept for at most
- * a second under a SHA-256 digest of the token (the token itself is never stored):
+ * that costs several times the rest of the request. Here a request whose token is not kept
+ * goes down Strapi's own route, and the sign-in Strapi made there (`ctx.state.auth`: the
+ * strategy, the token's id, type, permissions and expiry, never the token itself) is kept
+ * for at most a second under a SHA-256 digest of the token. Requests with that token then
+ * skip the lookup:
  * - the strategy's own `verify` runs on every request, with the route's scopes, so expiry
  *   (`expiresAt`) and the token's type and permissions are checked exactly as on Strapi's route;
+ * - a sign-in is used only while the strategy that made it is the one Strapi asks first;
  * - any write to an API token or its permissions on this instance (delete, regenerate,
  *   update, and Strapi's own `lastUsedAt` stamp) empties the cache before and after the
  *   write and when its transaction commits; other instances hear of it through the
- *   invalidation bus when `redis` is set, and keep nothing older than a second otherwise;
- * - `lastUsedAt` is stamped by the strategy as on Strapi's route (it writes at most once an
- *   hour per token), since it authenticates every token again each second.
- * A request the strategy does not authenticate, or whose token may not read the route, is
- * left to Strapi's route, which answers it (401, 403, or another strategy signs it in).
+ *   invalidation bus when `redis` is set, and keep nothing older than a second anyway;
+ * - `lastUsedAt` is stamped by Strapi as before (it writes at most once an hour per token),
+ *   since every token goes down Strapi's route again each second.
+ * A request whose token is unknown, expired, or may not read the route goes down Strapi's
+ * route every time, which answers it (401, 403, or another strategy signs it in).
  */
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
@@ -38,7 +41,6 @@ export interface TokenAuth {
 /** The part of Strapi's API-token strategy used here (`content-api-token` in @strapi/admin). */
 export interface TokenStrategy {
   name: string;
-  authenticate(ctx: unknown): Promise<{ authenticated?: boolean; credentials?: unknown; ability?: unknown; error?: unknown } | undefined>;
   verify?(auth: TokenAuth, config: { scope: string[] }): unknown;
 }
 
@@ -49,8 +51,7 @@ export interface TokenRequest {
 }
 
 interface Entry {
-  /** null: the strategy did not sign this token in (unknown, expired, another strategy's). */
-  auth: TokenAuth | null;
+  auth: TokenAuth;
   at: number;
 }
 
@@ -63,12 +64,7 @@ export function bearerToken(authorization: string | undefined): string | null {
 
 const isTokenStrategy = (value: unknown): value is TokenStrategy => {
   const strategy = value as Partial<TokenStrategy> | null;
-  return (
-    typeof strategy?.name === 'string' &&
-    API_TOKEN_STRATEGIES.has(strategy.name) &&
-    typeof strategy.authenticate === 'function' &&
-    typeof strategy.verify === 'function'
-  );
+  return typeof strategy?.name === 'string' && API_TOKEN_STRATEGIES.has(strategy.name) && typeof strategy.verify === 'function';
 };
 
 export interface TokenAccessOptions {
@@ -79,66 +75,57 @@ export interface TokenAccessOptions {
 
 export function createTokenAccess(strapi: Core.Strapi, { firstStrategy, now = Date.now }: TokenAccessOptions) {
   const entries = new Map<string, Entry>();
-  const loading = new Map<string, Promise<TokenAuth | null>>();
   let generation = 0;
   let announce: (() => void) | null = null;
 
-  function remember(key: string, entry: Entry) {
+  function remember(key: string, auth: TokenAuth, at: number) {
     entries.delete(key); // re-inserting moves the key to the newest end of the Map's order
-    entries.set(key, entry);
+    entries.set(key, { auth, at });
     if (entries.size > MAX_ENTRIES) {
       const oldest = entries.keys().next().value;
       if (oldest !== undefined) entries.delete(oldest);
     }
   }
 
-  function authenticate(strategy: TokenStrategy, key: string, ctx: TokenRequest): Promise<TokenAuth | null> {
-    const cached = entries.get(key);
-    if (cached && now() - cached.at < TOKEN_TTL_MS) return Promise.resolve(cached.auth);
-    const pending = loading.get(key);
-    if (pending) return pending;
-    const started = generation;
-    const at = now();
-    const load = strategy.authenticate(ctx).then((result) => {
-      const auth = result?.authenticated ? { strategy, credentials: result.credentials, ability: result.ability ?? null } : null;
-      // A token write while reading: answer this request, but do not keep what may predate it.
-      if (generation === started) remember(key, { auth, at });
-      return auth;
-    });
-    loading.set(key, load);
-    const settle = () => {
-      if (loading.get(key) === load) loading.delete(key);
-    };
-    load.then(settle, settle);
-    return load;
+  /** The sign-in kept for `key`, while it is fresh and Strapi would still ask its strategy first. */
+  function kept(key: string): TokenAuth | null {
+    const entry = entries.get(key);
+    if (!entry) return null;
+    if (now() - entry.at >= TOKEN_TTL_MS || entry.auth.strategy !== firstStrategy()) {
+      entries.delete(key);
+      return null;
+    }
+    return entry.auth;
   }
 
   function invalidate() {
     generation += 1;
     entries.clear();
-    loading.clear();
   }
 
   return {
     /**
-     * Signs `ctx` in as Strapi's route would (`ctx.state.auth`, `ctx.state.isAuthenticated`)
-     * and returns true when its API token may perform every one of `scopes`. False, never an
-     * error, in every other case: the caller then leaves the request to Strapi.
+     * Answers a request with a `Bearer` token through `answer` when a sign-in of that token by
+     * Strapi's API-token strategy is kept and the strategy's `verify` lets it perform every one
+     * of `scopes`; `ctx.state` then holds what Strapi's route would put there. Otherwise the
+     * request goes on to Strapi's route (`next`), and the sign-in it makes there is kept.
      */
-    async admits(ctx: TokenRequest, scopes: string[]): Promise<boolean> {
+    async serve(ctx: TokenRequest, scopes: string[], answer: () => Promise<void>, next: () => Promise<unknown>): Promise<void> {
       const token = bearerToken(ctx.request.header.authorization);
-      const strategy = firstStrategy();
-      if (token === null || scopes.length === 0 || !isTokenStrategy(strategy)) return false;
-      try {
-        const auth = await authenticate(strategy, createHash('sha256').update(token).digest('base64url'), ctx);
-        if (auth === null) return false;
-        // Expiry, type and permissions, checked now: Strapi's own check, on the cached token.
-        strategy.verify?.(auth, { scope: scopes });
+      const key = token === null ? null : createHash('sha256').update(token).digest('base64url');
+      const auth = key === null ? null : kept(key);
+      if (auth !== null && scopes.length > 0 && verifies(auth, scopes)) {
         ctx.state.isAuthenticated = true;
         ctx.state.auth = auth;
-        return true;
-      } catch {
-        return false;
+        return answer();
+      }
+      const started = generation;
+      const at = now(); // the token is read after this: its second counts from here
+      await next();
+      const signedIn = ctx.state.auth as Partial<TokenAuth> | undefined;
+      // Kept only if no token was written meanwhile: the sign-in may predate the write.
+      if (key !== null && generation === started && isTokenStrategy(signedIn?.strategy) && signedIn.strategy === firstStrategy()) {
+        remember(key, { strategy: signedIn.strategy, credentials: signedIn.credentials, ability: signedIn.ability ?? null }, at);
       }
     },
 
@@ -157,6 +144,16 @@ export function createTokenAccess(strapi: Core.Strapi, { firstStrategy, now = Da
       });
     },
   };
+}
+
+/** Strapi's own check of a signed-in token against the route: expiry, type, permissions. */
+function verifies(auth: TokenAuth, scopes: string[]): boolean {
+  try {
+    auth.strategy.verify?.(auth, { scope: scopes });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export type TokenAccess = ReturnType<typeof createTokenAccess>;
