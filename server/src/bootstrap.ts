@@ -11,8 +11,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   const { releasedStale } = await getService(strapi, 'claims').prepare();
   if (releasedStale > 0) strapi.log.info(`newsroom: released ${releasedStale} claims left by an interrupted write`);
   proposeSlugsInContentManager(strapi);
-  openCacheChannel(strapi);
-  registerPublicSnippetRoutes(strapi);
+  openCacheChannel(strapi, registerPublicSnippetRoutes(strapi));
   await registerPermissions(strapi);
   await getService(strapi, 'revalidation').start();
 };

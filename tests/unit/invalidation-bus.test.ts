@@ -68,16 +68,19 @@ interface Instance {
   subscriber: FakeConnection;
   /** How often this instance's snippet cache was emptied because of others (or of a lost connection). */
   flushes: number;
+  /** How often this instance forgot the API tokens it kept because another wrote one. */
+  tokenFlushes: number;
 }
 
 const log = { warn: () => undefined, info: () => undefined };
 
 async function instance(redis: FakeRedis): Promise<Instance> {
   const connections: FakeConnection[] = [];
-  const self = { flushes: 0 } as Instance;
+  const self = { flushes: 0, tokenFlushes: 0 } as Instance;
   self.bus = createRedisBus({
     url: 'redis://fake',
     onRemoteWrite: () => (self.flushes += 1),
+    onRemoteTokenWrite: () => (self.tokenFlushes += 1),
     log,
     connect: () => {
       const connection = new FakeConnection(redis);
@@ -109,6 +112,16 @@ describe('invalidation bus over Redis', () => {
     a.bus.publish();
     await flush();
     expect({ a: a.flushes, b: b.flushes }).toEqual({ a: 0, b: 1 });
+  });
+
+  it("makes the other instances forget their API tokens on a token write, and leaves their snippet caches", async () => {
+    const { a, b } = await pair();
+    a.bus.publishTokenWrite();
+    await flush();
+    expect({ a: [a.flushes, a.tokenFlushes], b: [b.flushes, b.tokenFlushes] }).toEqual({ a: [0, 0], b: [0, 1] });
+    a.bus.publish();
+    await flush();
+    expect(b.tokenFlushes).toBe(1);
   });
 
   it('tells the others about a write made while its publisher was down, once it reconnects', async () => {

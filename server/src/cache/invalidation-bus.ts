@@ -2,12 +2,15 @@ import { randomUUID } from 'node:crypto';
 import Redis, { type RedisOptions } from 'ioredis';
 
 const CHANNEL = 'strapi-plugin-newsroom:snippets:invalidate';
+const TOKENS_SUFFIX = ':api-tokens';
 
 /** Tells the other instances that something changed, and hears them. */
 export interface InvalidationBus {
   /** True while writes here reach the others and theirs reach this one; otherwise the cache keeps entries briefly. */
   readonly connected: boolean;
   publish(): void;
+  /** Tells the others that an API token changed (deleted, regenerated, updated): they drop what they know of tokens. */
+  publishTokenWrite(): void;
   close(): Promise<void>;
 }
 
@@ -26,6 +29,8 @@ export interface BusConnection {
 export interface RedisBusOptions {
   url: string;
   onRemoteWrite: () => void;
+  /** Another instance wrote an API token (token-access.ts). */
+  onRemoteTokenWrite?: () => void;
   log: { warn(message: string): void; info(message: string): void };
   /** Opens one connection; ioredis by default. */
   connect?: (url: string, options: RedisOptions) => BusConnection;
@@ -35,8 +40,10 @@ const connectWithIoredis = (url: string, options: RedisOptions): BusConnection =
 
 /**
  * Redis pub/sub: one connection publishes, one subscribes (a subscribed connection can do
- * nothing else). Messages carry the sender's id so an instance ignores its own echo; every
- * message means "empty your snippet cache". ioredis reconnects both for ever.
+ * nothing else). Messages carry the sender's id so an instance ignores its own echo. The id
+ * alone means "empty your snippet cache"; the id and TOKENS_SUFFIX mean "forget what you know
+ * of API tokens" (an instance of an earlier release empties its snippet cache on it: harmless).
+ * ioredis reconnects both for ever.
  *
  * Nothing sent while a connection is down is queued, so both ends make up for it:
  * - the publisher announces a flush each time it is (re)connected: a write made here while
@@ -46,7 +53,7 @@ const connectWithIoredis = (url: string, options: RedisOptions): BusConnection =
  *   subscribed anew: what the others announced meanwhile never arrived.
  * While either is down `connected` is false, so this instance keeps entries briefly.
  */
-export function createRedisBus({ url, onRemoteWrite, log, connect = connectWithIoredis }: RedisBusOptions): InvalidationBus {
+export function createRedisBus({ url, onRemoteWrite, onRemoteTokenWrite, log, connect = connectWithIoredis }: RedisBusOptions): InvalidationBus {
   const id = randomUUID();
   const options: RedisOptions = { lazyConnect: false, maxRetriesPerRequest: 1, enableOfflineQueue: false };
   // Named, so that `CLIENT LIST` on the Redis server shows which process each connection serves.
@@ -55,10 +62,10 @@ export function createRedisBus({ url, onRemoteWrite, log, connect = connectWithI
   let subscribed = false;
   let closing = false;
 
-  const send = (reason: string) => {
-    // Not connected: dropped, and made up for by the flush at the next 'ready'.
+  const send = (reason: string, message = id) => {
+    // Not connected: dropped, and made up for by the flush at the next 'ready' (token caches expire within a second anyway).
     if (publisher.status !== 'ready') return;
-    publisher.publish(CHANNEL, id).catch((error: Error) => log.warn(`newsroom: Redis publish (${reason}) failed: ${error.message}`));
+    publisher.publish(CHANNEL, message).catch((error: Error) => log.warn(`newsroom: Redis publish (${reason}) failed: ${error.message}`));
   };
 
   // Also at the first connection: writes made before it (at bootstrap) were told to no one either.
@@ -86,7 +93,10 @@ export function createRedisBus({ url, onRemoteWrite, log, connect = connectWithI
   subscriber.on('error', (error: Error) => log.warn(`newsroom: Redis subscriber: ${error.message}`));
   publisher.on('error', (error: Error) => log.warn(`newsroom: Redis publisher: ${error.message}`));
   subscriber.on('message', (channel: string, message: string) => {
-    if (channel === CHANNEL && message !== id) onRemoteWrite();
+    if (channel !== CHANNEL) return;
+    if (message === `${id}${TOKENS_SUFFIX}` || message === id) return;
+    if (message.endsWith(TOKENS_SUFFIX)) onRemoteTokenWrite?.();
+    else onRemoteWrite();
   });
 
   return {
@@ -95,6 +105,9 @@ export function createRedisBus({ url, onRemoteWrite, log, connect = connectWithI
     },
     publish() {
       send('write');
+    },
+    publishTokenWrite() {
+      send('API token write', `${id}${TOKENS_SUFFIX}`);
     },
     async close() {
       closing = true;

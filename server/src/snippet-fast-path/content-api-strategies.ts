@@ -23,7 +23,8 @@ import type { Core } from '@strapi/strapi';
 import { getStrapiService } from '../utils/get-service';
 
 /** Users & Permissions, and the API-token strategy (`api-token` in early Strapi 5 releases). */
-const BUILT_IN_STRATEGIES = new Set(['users-permissions', 'content-api-token', 'api-token']);
+export const API_TOKEN_STRATEGIES = new Set(['content-api-token', 'api-token']);
+const BUILT_IN_STRATEGIES = new Set(['users-permissions', ...API_TOKEN_STRATEGIES]);
 const CONTENT_API = 'content-api';
 
 interface AuthService {
@@ -80,26 +81,37 @@ export function createContentApiStrategies(strapi: Core.Strapi) {
   let checkedLength = -1;
   let builtInOnly = false;
 
+  /**
+   * True while the content API authenticates with API tokens and Users & Permissions only.
+   * False when another strategy is registered, or when the strategies cannot be listed.
+   */
+  function onlyBuiltIn(): boolean {
+    if (registry === undefined) {
+      registry = readStrategyRegistry(getStrapiService<AuthService>(strapi, 'auth'));
+      if (registry === null) {
+        strapi.log.warn("newsroom: cannot list the content-API auth strategies; anonymous snippet requests take Strapi's regular route");
+      }
+    }
+    const strategies = registry?.[CONTENT_API];
+    if (!Array.isArray(strategies)) return false;
+    // Strapi only ever appends to this array.
+    if (strategies.length !== checkedLength) {
+      builtInOnly = onlyBuiltInStrategies(strategies);
+      checkedLength = strategies.length;
+    }
+    return builtInOnly;
+  }
+
   return {
+    onlyBuiltIn,
+
     /**
-     * True while the content API authenticates with API tokens and Users & Permissions only.
-     * False when another strategy is registered, or when the strategies cannot be listed.
+     * The strategy Strapi asks first on a content-API request, while only built-in ones are
+     * registered: a request it authenticates is authenticated by it on Strapi's route too.
      */
-    onlyBuiltIn(): boolean {
-      if (registry === undefined) {
-        registry = readStrategyRegistry(getStrapiService<AuthService>(strapi, 'auth'));
-        if (registry === null) {
-          strapi.log.warn("newsroom: cannot list the content-API auth strategies; anonymous snippet requests take Strapi's regular route");
-        }
-      }
-      const strategies = registry?.[CONTENT_API];
-      if (!Array.isArray(strategies)) return false;
-      // Strapi only ever appends to this array.
-      if (strategies.length !== checkedLength) {
-        builtInOnly = onlyBuiltInStrategies(strategies);
-        checkedLength = strategies.length;
-      }
-      return builtInOnly;
+    first(): unknown {
+      if (!onlyBuiltIn()) return null;
+      return (registry?.[CONTENT_API] as unknown[] | undefined)?.[0] ?? null;
     },
   };
 }

@@ -12,11 +12,11 @@
  */
 import type { Core } from '@strapi/strapi';
 import { getPluginService } from '../utils/get-service';
+import { watchModelWrites } from './model-writes';
 
 /** Other instances' permission changes reach this one within this many milliseconds. */
 const TTL_MS = 1000;
-const WATCHED_MODELS = new Set(['plugin::users-permissions.permission', 'plugin::users-permissions.role']);
-const WRITE_ACTIONS = new Set(['Create', 'CreateMany', 'Update', 'UpdateMany', 'Delete', 'DeleteMany']);
+const WATCHED_MODELS = ['plugin::users-permissions.permission', 'plugin::users-permissions.role'];
 
 interface Ability {
   can(action: string): boolean;
@@ -25,11 +25,6 @@ interface Ability {
 interface PermissionService {
   findPublicPermissions(): Promise<Array<{ action: string }>>;
   toContentAPIPermission(permission: { action: string }): { action: string };
-}
-
-interface LifecycleEvent {
-  action: string;
-  model?: { uid?: string };
 }
 
 export function createPublicAccess(strapi: Core.Strapi, { now = Date.now }: { now?: () => number } = {}) {
@@ -91,16 +86,7 @@ export function createPublicAccess(strapi: Core.Strapi, { now = Date.now }: { no
 
     /** Empties the cache on every write to a permission or role (called once, at bootstrap). */
     watchPermissionWrites(): void {
-      strapi.db.lifecycles.subscribe(async (event: LifecycleEvent) => {
-        if (!event.model?.uid || !WATCHED_MODELS.has(event.model.uid)) return;
-        const stage = event.action.startsWith('before') ? 'before' : event.action.startsWith('after') ? 'after' : null;
-        if (stage === null || !WRITE_ACTIONS.has(event.action.slice(stage.length))) return;
-        invalidate();
-        if (stage === 'after' && strapi.db.inTransaction()) {
-          // Other connections see the change only once the caller's transaction commits.
-          await strapi.db.transaction(async ({ onCommit }) => onCommit(invalidate));
-        }
-      });
+      watchModelWrites(strapi, WATCHED_MODELS, invalidate);
     },
   };
 }

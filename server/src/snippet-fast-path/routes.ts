@@ -1,16 +1,20 @@
 /**
- * A fast path for anonymous snippet requests (SPEC 9).
+ * A fast path for anonymous and API-token snippet requests (SPEC 9).
  *
  * The snippet routes are ordinary content-API routes: Strapi authenticates every
  * request and, for one without credentials, reads the Public role's permissions
- * from the database, which costs more than serving a cached snippet answer. Here
- * the same two paths are registered once more, ahead of the content API, and
- * answer a request only when it carries no `Authorization` header, the Public
- * role allows the route's action (snippet-fast-path/public-access.ts, kept in memory), and
- * no content-API auth strategy other than API tokens and Users & Permissions is
- * registered (snippet-fast-path/content-api-strategies.ts: another may authenticate by a cookie).
+ * from the database (for one with an API token, the token), which costs more than
+ * serving a cached snippet answer. Here the same two paths are registered once more,
+ * ahead of the content API, and answer a request only when
+ * - it carries no `Authorization` header, the Public role allows the route's action
+ *   (snippet-fast-path/public-access.ts, kept in memory), and no content-API auth strategy other
+ *   than API tokens and Users & Permissions is registered (snippet-fast-path/content-api-strategies.ts:
+ *   another may authenticate by a cookie); or
+ * - its `Bearer` token was signed in by Strapi's API-token strategy, the first one Strapi
+ *   asks, on Strapi's route within the last second, and may perform the route's action
+ *   (snippet-fast-path/token-access.ts).
  * Everything else falls through to the real route and Strapi's own checks, so
- * the fast path never answers anything an anonymous client would not get there.
+ * the fast path never answers anything a client would not get there.
  *
  * A route an extension has changed (path, policies, middlewares, auth) has no
  * fast path: its own configuration applies to every request.
@@ -20,6 +24,7 @@ import type { Context, Next } from 'koa';
 import { PLUGIN_ID } from '../constants';
 import { createContentApiStrategies, type ContentApiStrategies } from './content-api-strategies';
 import { createPublicAccess, type PublicAccess } from './public-access';
+import { createTokenAccess, type TokenAccess } from './token-access';
 
 type SnippetAction = 'find' | 'findOne';
 type SnippetController = Record<SnippetAction, (ctx: Context) => Promise<void>>;
@@ -54,14 +59,21 @@ export function plainRouteScopes(strapi: Core.Strapi, action: SnippetAction): st
   return auth.scope.every((scope) => typeof scope === 'string') ? (auth.scope as string[]) : null;
 }
 
-function fastPath(strapi: Core.Strapi, access: PublicAccess, strategies: ContentApiStrategies, action: SnippetAction, scopes: string[]) {
+interface FastPathAccess {
+  publicRole: PublicAccess;
+  tokens: TokenAccess;
+  strategies: ContentApiStrategies;
+}
+
+function fastPath(strapi: Core.Strapi, access: FastPathAccess, action: SnippetAction, scopes: string[]) {
+  const answer = (ctx: Context) => (strapi.plugin(PLUGIN_ID).controller('snippet') as unknown as SnippetController)[action](ctx);
   return async (ctx: Context, next: Next) => {
-    // Any credentials, even malformed ones, are Strapi's to judge (as users-permissions does: a falsy header is none).
-    if (ctx.request.header.authorization) return next();
-    if (!strategies.onlyBuiltIn()) return next();
-    if (!(await access.allows(scopes))) return next();
-    const controller = strapi.plugin(PLUGIN_ID).controller('snippet') as unknown as SnippetController;
-    return controller[action](ctx);
+    // Credentials, even malformed ones, are Strapi's to judge (as users-permissions does: a falsy header is none);
+    // only a sign-in by the API-token strategy that Strapi made before is reused.
+    if (ctx.request.header.authorization) return access.tokens.serve(ctx, scopes, () => answer(ctx), next);
+    if (!access.strategies.onlyBuiltIn()) return next();
+    if (!(await access.publicRole.allows(scopes))) return next();
+    return answer(ctx);
   };
 }
 
@@ -71,16 +83,23 @@ function fastPath(strapi: Core.Strapi, access: PublicAccess, strategies: Content
  * `strapi.server.routes`: a route there gets authentication, authorization and policy steps
  * that have nothing to do here and cost a tenth of the answer (docs/BENCHMARKS.md).
  */
-export function registerPublicSnippetRoutes(strapi: Core.Strapi): void {
-  const access = createPublicAccess(strapi);
+export function registerPublicSnippetRoutes(strapi: Core.Strapi): TokenAccess | null {
   const strategies = createContentApiStrategies(strapi);
+  const access: FastPathAccess = {
+    publicRole: createPublicAccess(strapi),
+    tokens: createTokenAccess(strapi, { firstStrategy: strategies.first }),
+    strategies,
+  };
   const prefix = `${strapi.config.get('api.rest.prefix', '/api')}/${PLUGIN_ID}`;
   let registered = false;
   for (const action of Object.keys(FAST_PATHS) as SnippetAction[]) {
     const scopes = plainRouteScopes(strapi, action);
     if (scopes === null) continue;
-    strapi.server.router.get(`${prefix}${FAST_PATHS[action]}`, fastPath(strapi, access, strategies, action, scopes));
+    strapi.server.router.get(`${prefix}${FAST_PATHS[action]}`, fastPath(strapi, access, action, scopes));
     registered = true;
   }
-  if (registered) access.watchPermissionWrites();
+  if (!registered) return null;
+  access.publicRole.watchPermissionWrites();
+  access.tokens.watchTokenWrites();
+  return access.tokens;
 }
