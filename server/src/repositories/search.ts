@@ -68,19 +68,23 @@ export interface SearchFilter {
   language: string | null;
 }
 
-/** Applies a search to a query of the article table aliased `a`. */
-export interface SearchMatcher {
+/** One search, ready to apply to a query of the article table aliased `a`. */
+export interface CompiledSearch {
   /** Narrows `qb` to the articles matching the words of `q` (none when `q` has no words). */
-  where(qb: Knex.QueryBuilder, filter: SearchFilter): Knex.QueryBuilder;
+  where(qb: Knex.QueryBuilder): Knex.QueryBuilder;
   /** Orders `qb` (already narrowed by `where`) best match first, then newest, then by id. */
-  orderByRelevance(qb: Knex.QueryBuilder, filter: SearchFilter): Knex.QueryBuilder;
+  orderByRelevance(qb: Knex.QueryBuilder): Knex.QueryBuilder;
+}
+
+interface SearchMatcher {
+  compile(filter: SearchFilter): Promise<CompiledSearch>;
 }
 
 export interface SearchRepository {
   /** Creates the index objects that are missing and indexes rows written without them. */
   prepare(): Promise<void>;
-  /** The matcher for this database (reads the engine's settings once). */
-  matcher(): Promise<SearchMatcher>;
+  /** The search of `filter` on this database (the engine's settings are read once). */
+  compile(filter: SearchFilter): Promise<CompiledSearch>;
   /** Rows of `filtered` (narrowed by `where`), counted up to SEARCH_MATCH_CAP. */
   countCapped(filtered: Knex.QueryBuilder): Promise<number>;
 }
@@ -102,6 +106,19 @@ function splitQualified(qualified: string): { schema: string | null; table: stri
 const quoteIdent = (name: string, quote: '"' | '`') => `${quote}${name.split(quote).join(quote + quote)}${quote}`;
 
 const NO_MATCH = '1 = 0';
+
+/** Newest first, then by id: the order of equal relevance. */
+function newestFirst(qb: Knex.QueryBuilder, c: SnippetTables['articleColumns']): Knex.QueryBuilder {
+  return qb.orderBy([
+    { column: `a.${c.documentDate}`, order: 'desc' },
+    { column: `a.${c.id}`, order: 'desc' },
+  ]);
+}
+
+const NOTHING: CompiledSearch = { where: (qb) => qb.whereRaw(NO_MATCH), orderByRelevance: (qb) => qb };
+
+/** PostgreSQL: the normalized tsquery of one word in a set of configurations, remembered (bounded). */
+const PG_WORD_CACHE_SIZE = 10000;
 
 export function createSearchRepository(strapi: Core.Strapi): SearchRepository {
   let tables: SnippetTables | null = null;
@@ -178,38 +195,45 @@ export function createSearchRepository(strapi: Core.Strapi): SearchRepository {
   async function postgresMatcher(): Promise<SearchMatcher> {
     const available = await pgAvailableConfigs(knex());
     const column = `a.${PG_COLUMN}`;
-    /** The tsquery of the words: every word, each in any of the configurations. */
-    const tsquery = (terms: SearchTerm[], language: string | null): [string, string[]] => {
-      const configs = pgQueryConfigs(language, available);
-      const bindings: string[] = [];
-      const words = terms.map((term) => {
-        const text = tsqueryWord(term);
-        const variants = configs.map((config) => {
-          bindings.push(text);
-          return `to_tsquery('${config}'::regconfig, ?)`;
-        });
-        return `(${variants.join(' || ')})`;
-      });
-      return [words.join(' && '), bindings];
-    };
+    const words = new Map<string, string | null>();
+
+    /**
+     * The word as PostgreSQL normalizes it in each configuration, the distinct forms
+     * OR-ed (`'talk':* | 'talks':*`), or null when no configuration keeps a lexeme.
+     * Asked of PostgreSQL (its parser, stemmers and stop words) and remembered, so the
+     * query holds each form once: the planner then estimates its rows right and picks
+     * the GIN index for rare words.
+     */
+    async function wordQuery(term: SearchTerm, configs: string[]): Promise<string | null> {
+      const key = `${configs.join(',')}\u0000${term.prefix ? '*' : ''}${term.word}`;
+      const known = words.get(key);
+      if (known !== undefined) return known;
+      const text = tsqueryWord(term);
+      const selects = configs.map((config) => `select to_tsquery('${config}'::regconfig, ?)::text as form`).join(' union ');
+      const rows = (await knex().raw(`select distinct form from (${selects}) as forms where form <> ''`, configs.map(() => text))) as {
+        rows: Array<{ form: string }>;
+      };
+      const forms = rows.rows.map((row) => row.form).sort();
+      const query = forms.length === 0 ? null : forms.map((form) => `(${form})`).join(' | ');
+      if (words.size >= PG_WORD_CACHE_SIZE) words.clear();
+      words.set(key, query);
+      return query;
+    }
+
     return {
-      where(qb, { q, language }) {
-        const terms = searchTerms(q);
-        if (terms.length === 0) return qb.whereRaw(NO_MATCH);
-        const [sql, bindings] = tsquery(terms, language);
-        return qb.whereRaw(`?? @@ (${sql})`, [column, ...bindings]);
-      },
-      orderByRelevance(qb, { q, language }) {
-        const c = t().articleColumns;
-        const terms = searchTerms(q);
-        if (terms.length > 0) {
-          const [sql, bindings] = tsquery(terms, language);
-          qb.orderByRaw(`ts_rank(??, ${sql}) desc`, [column, ...bindings]);
+      async compile({ q, language }) {
+        const configs = pgQueryConfigs(language, available);
+        const parts: string[] = [];
+        for (const term of searchTerms(q)) {
+          const part = await wordQuery(term, configs);
+          if (part !== null) parts.push(`(${part})`);
         }
-        return qb.orderBy([
-          { column: `a.${c.documentDate}`, order: 'desc' },
-          { column: `a.${c.id}`, order: 'desc' },
-        ]);
+        if (parts.length === 0) return NOTHING;
+        const tsquery = parts.join(' & ');
+        return {
+          where: (qb) => qb.whereRaw('?? @@ ?::tsquery', [column, tsquery]),
+          orderByRelevance: (qb) => newestFirst(qb.orderByRaw('ts_rank(??, ?::tsquery) desc', [column, tsquery]), t().articleColumns),
+        };
       },
     };
   }
@@ -252,19 +276,15 @@ export function createSearchRepository(strapi: Core.Strapi): SearchRepository {
 
   function sqliteMatcher(): SearchMatcher {
     return {
-      where(qb, { q }) {
+      async compile({ q }) {
         const terms = searchTerms(q);
-        if (terms.length === 0) return qb.whereRaw(NO_MATCH);
-        return qb.innerJoin(SQLITE_TABLE, `${SQLITE_TABLE}.rowid`, `a.${t().articleColumns.id}`).whereRaw(`?? match ?`, [SQLITE_TABLE, fts5Query(terms)]);
-      },
-      orderByRelevance(qb, { q }) {
-        const c = t().articleColumns;
-        // bm25: lower is better. Only with words: without them `where` joined nothing to rank.
-        if (searchTerms(q).length > 0) qb.orderByRaw(`bm25(??, ${SQLITE_WEIGHTS})`, [SQLITE_TABLE]);
-        return qb.orderBy([
-          { column: `a.${c.documentDate}`, order: 'desc' },
-          { column: `a.${c.id}`, order: 'desc' },
-        ]);
+        if (terms.length === 0) return NOTHING;
+        return {
+          where: (qb) =>
+            qb.innerJoin(SQLITE_TABLE, `${SQLITE_TABLE}.rowid`, `a.${t().articleColumns.id}`).whereRaw('?? match ?', [SQLITE_TABLE, fts5Query(terms)]),
+          // bm25: lower is better.
+          orderByRelevance: (qb) => newestFirst(qb.orderByRaw(`bm25(??, ${SQLITE_WEIGHTS})`, [SQLITE_TABLE]), t().articleColumns),
+        };
       },
     };
   }
@@ -307,27 +327,33 @@ export function createSearchRepository(strapi: Core.Strapi): SearchRepository {
     }
     const c = t().articleColumns;
     const all = `a.${c.title}, a.${c.excerpt}, a.${c.body}`;
-    const against = (q: string) => booleanModeQuery(searchTerms(q), { minTokenLength, stopwords });
     return {
-      where(qb, { q }) {
-        const text = against(q);
-        if (text === null) return qb.whereRaw(NO_MATCH);
-        return qb.whereRaw(`match(${all}) against (? in boolean mode)`, [text]);
-      },
-      orderByRelevance(qb, { q }) {
-        const text = against(q);
-        if (text !== null) {
-          qb.orderByRaw(`match(a.${c.title}) against (? in boolean mode) * ${MYSQL_TITLE_BOOST} + match(${all}) against (? in boolean mode) desc`, [
-            text,
-            text,
-          ]);
-        }
-        return qb.orderBy([
-          { column: `a.${c.documentDate}`, order: 'desc' },
-          { column: `a.${c.id}`, order: 'desc' },
-        ]);
+      async compile({ q }) {
+        const text = booleanModeQuery(searchTerms(q), { minTokenLength, stopwords });
+        if (text === null) return NOTHING;
+        return {
+          where: (qb) => qb.whereRaw(`match(${all}) against (? in boolean mode)`, [text]),
+          orderByRelevance: (qb) =>
+            newestFirst(
+              qb.orderByRaw(`match(a.${c.title}) against (? in boolean mode) * ${MYSQL_TITLE_BOOST} + match(${all}) against (? in boolean mode) desc`, [
+                text,
+                text,
+              ]),
+              c
+            ),
+        };
       },
     };
+  }
+
+  function matcher(): Promise<SearchMatcher> {
+    matcherReady ??= (dialect === 'postgres' ? postgresMatcher() : dialect === 'sqlite' ? Promise.resolve(sqliteMatcher()) : mysqlMatcher()).catch(
+      (error: unknown) => {
+        matcherReady = null; // ask again next time
+        throw error;
+      }
+    );
+    return matcherReady;
   }
 
   return {
@@ -337,14 +363,8 @@ export function createSearchRepository(strapi: Core.Strapi): SearchRepository {
       else await prepareMysql();
     },
 
-    matcher() {
-      matcherReady ??= (dialect === 'postgres' ? postgresMatcher() : dialect === 'sqlite' ? Promise.resolve(sqliteMatcher()) : mysqlMatcher()).catch(
-        (error: unknown) => {
-          matcherReady = null; // ask again next time
-          throw error;
-        }
-      );
-      return matcherReady;
+    async compile(filter) {
+      return (await matcher()).compile(filter);
     },
 
     async countCapped(filtered) {

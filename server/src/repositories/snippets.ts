@@ -13,7 +13,7 @@ import type { Knex } from 'knex';
 import { cappedLimit } from '../core/search-query';
 import type { SnippetQuery, SnippetSort } from '../core/snippet-query';
 import { totalFromPage, type SnippetCategoryRow, type SnippetRow } from '../core/snippet-response';
-import { createSearchRepository, type SearchMatcher } from './search';
+import { createSearchRepository, type CompiledSearch } from './search';
 import { resolveSnippetTables, type SnippetTables } from './snippet-tables';
 
 export interface SnippetPageRows {
@@ -49,7 +49,7 @@ export function createSnippetRepository(strapi: Core.Strapi): SnippetRepository 
   };
 
   /** Published rows matching the filters: drafts never get past this. */
-  const filtered = (query: SnippetQuery, matcher: SearchMatcher | null): Knex.QueryBuilder => {
+  const filtered = (query: SnippetQuery, search: CompiledSearch | null): Knex.QueryBuilder => {
     const { articles, articleColumns: c, categories, categoryColumns: cc, links } = t();
     const qb = knex().from({ a: articles }).whereNotNull(`a.${c.publishedAt}`);
 
@@ -79,7 +79,7 @@ export function createSnippetRepository(strapi: Core.Strapi): SnippetRepository 
     }
     if (query.from !== null) qb.where(`a.${c.documentDate}`, '>=', query.from);
     if (query.to !== null) qb.where(`a.${c.documentDate}`, '<=', query.to);
-    if (query.q !== null && matcher !== null) matcher.where(qb, { q: query.q, language: query.language });
+    if (search !== null) search.where(qb);
     return qb;
   };
 
@@ -107,21 +107,20 @@ export function createSnippetRepository(strapi: Core.Strapi): SnippetRepository 
    * pages end there and the count stops there; `total` is min(matches, cap).
    */
   async function findSearchPage(query: SnippetQuery, q: string): Promise<SnippetPageRows> {
-    const matcher = await search.matcher();
-    const filter = { q, language: query.language };
+    const compiled = await search.compile({ q, language: query.language });
     const limit = cappedLimit(query.page, query.pageSize);
     const offset = (query.page - 1) * query.pageSize;
-    const base = selectSnippet(filtered(query, matcher));
+    const base = selectSnippet(filtered(query, compiled));
     const rows =
       limit === 0
         ? []
-        : ((await (query.sort === 'relevance' ? matcher.orderByRelevance(base, filter) : ordered(base, query.sort))
+        : ((await (query.sort === 'relevance' ? compiled.orderByRelevance(base) : ordered(base, query.sort))
             .limit(limit)
             .offset(offset)) as SnippetRow[]);
     const known = limit === 0 ? null : totalFromPage(query.page, query.pageSize, rows.length);
     // A short page tells the total (at most the cap: a page never reaches past it).
     if (known !== null) return { rows, total: known };
-    return { rows, total: await search.countCapped(filtered(query, matcher)) };
+    return { rows, total: await search.countCapped(filtered(query, compiled)) };
   }
 
   return {
