@@ -74,16 +74,18 @@ export interface BooleanModeOptions {
 
 /**
  * MySQL/MariaDB `MATCH … AGAINST (… IN BOOLEAN MODE)`: `+word` for each word the
- * index can hold and `+last*` for the prefix. A required word the index cannot hold
- * (too short, a stop word) would match nothing, so such words are left out; a
- * prefix is never left out (InnoDB keeps `ab*` whatever its length). Null when no
- * word is left.
+ * index can hold and `+last*` for the prefix. A word the index cannot hold (shorter
+ * than the minimum, a stop word) would match nothing when required, so such a word
+ * is left out, and the last word, when it is such a word, is an optional prefix
+ * (`the*`: it ranks, it does not filter) while other words remain. Null when no word
+ * is left.
  */
 export function booleanModeQuery(terms: readonly SearchTerm[], options: BooleanModeOptions): string | null {
-  const parts = terms
-    .filter((term) => term.prefix || ([...term.word].length >= options.minTokenLength && !options.stopwords.has(term.word)))
-    .map((term) => `+${term.word}${term.prefix ? '*' : ''}`);
-  return parts.length === 0 ? null : parts.join(' ');
+  const indexable = (term: SearchTerm) => [...term.word].length >= options.minTokenLength && !options.stopwords.has(term.word);
+  const required = terms.filter((term) => !term.prefix && indexable(term)).map((term) => `+${term.word}`);
+  const last = terms.find((term) => term.prefix);
+  if (last !== undefined) required.push(`${indexable(last) || required.length === 0 ? '+' : ''}${last.word}*`);
+  return required.length === 0 ? null : required.join(' ');
 }
 
 /**
