@@ -3,6 +3,7 @@ import { openCacheChannel } from './cache/channel';
 import { proposeSlugsInContentManager } from './content-manager/uid';
 import { registerPermissions } from './permissions';
 import { registerPublicSnippetRoutes } from './snippet-fast-path/routes';
+import { createSearchRepository } from './repositories/search';
 import { getService } from './utils/get-service';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
@@ -10,6 +11,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // by a process that stopped between claiming and writing (a crash mid-import).
   const { releasedStale } = await getService(strapi, 'claims').prepare();
   if (releasedStale > 0) strapi.log.info(`newsroom: released ${releasedStale} claims left by an interrupted write`);
+  // The full-text index of `q`, kept by the database on every write (repositories/search.ts).
+  await createSearchRepository(strapi).prepare();
   proposeSlugsInContentManager(strapi);
   openCacheChannel(strapi, registerPublicSnippetRoutes(strapi));
   await registerPermissions(strapi);

@@ -58,7 +58,8 @@ describe('OpenAPI document', () => {
       expect(parameters.every((parameter) => (parameter.description ?? '').length > 0)).toBe(true);
       const byName = Object.fromEntries(parameters.map((parameter) => [parameter.name, parameter.schema]));
       expect(byName.sort.enum).toEqual([...SNIPPET_SORTS]);
-      expect(byName.sort.default).toBe('documentDate:desc');
+      expect(byName.sort.default).toBeUndefined(); // relevance with q, documentDate:desc without: in the description
+      expect(parameters.find((parameter) => parameter.name === 'sort')?.description).toContain('relevance with q');
       expect(byName.pageSize.pattern).toBe('^[1-9][0-9]*$');
       expect(byName.q).toMatchObject({ minLength: 1, maxLength: 100 });
       expect(byName.category.anyOf).toEqual([{ type: 'string' }, { type: 'array', items: { type: 'string' } }]);

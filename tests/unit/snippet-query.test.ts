@@ -291,8 +291,20 @@ describe('snippet query', () => {
   });
 
   describe('sort', () => {
-    it.each(SNIPPET_SORTS)('accepts %s', (sort) => {
-      expect(accepted(`sort=${sort}`).sort).toBe(sort);
+    it.each(SNIPPET_SORTS)('accepts %s (with q)', (sort) => {
+      expect(accepted(`q=talks&sort=${sort}`).sort).toBe(sort);
+    });
+
+    it('defaults to relevance with q and to documentDate:desc without', () => {
+      expect(accepted('q=talks').sort).toBe('relevance');
+      expect(accepted('').sort).toBe('documentDate:desc');
+      expect(accepted('q=talks&sort=title:asc').sort).toBe('title:asc');
+    });
+
+    it('rejects relevance without q, saying why', () => {
+      const problem = rejection('sort=relevance');
+      expect(problem.parameter).toBe('sort');
+      expect(problem.message).toContain('needs q');
     });
 
     it.each(['title', 'documentDate', 'title:ASC', 'TITLE:asc', 'title:up', 'slug:asc', 'title:asc,documentDate:desc', ''])(
@@ -300,7 +312,7 @@ describe('snippet query', () => {
       (value) => {
         expect(rejection(`sort=${value}`)).toEqual({
           parameter: 'sort',
-          message: 'Invalid query parameter "sort": must be one of documentDate:desc, documentDate:asc, title:asc, title:desc',
+          message: 'Invalid query parameter "sort": must be one of documentDate:desc, documentDate:asc, title:asc, title:desc, relevance',
         });
       },
     );
@@ -506,7 +518,8 @@ describe('snippet query', () => {
 
     it('describes the accepted input: sort values, integer patterns and defaults', () => {
       const byName = Object.fromEntries(SNIPPET_QUERY_PARAMETERS.map((parameter) => [parameter.name, parameter.schema]));
-      expect(byName.sort).toMatchObject({ enum: [...SNIPPET_SORTS], default: 'documentDate:desc' });
+      expect(byName.sort).toMatchObject({ enum: [...SNIPPET_SORTS] });
+      expect(byName.sort).not.toHaveProperty('default'); // it depends on q, as the description says
       expect(byName.pageSize).toMatchObject({ type: 'string', pattern: '^[1-9][0-9]*$', default: '25' });
       expect(byName.page).toMatchObject({ type: 'string', pattern: '^[1-9][0-9]*$', default: '1' });
       expect(byName.q).toMatchObject({ type: 'string', minLength: 1, maxLength: 100 });

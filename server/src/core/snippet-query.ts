@@ -18,13 +18,17 @@
  *   (`2026-04-27T20:43:39 02:00`) are read as `+02:00`: that is what an
  *   unencoded `+` in a query string turns into, and it cannot mean anything else.
  * - `q` may not contain control characters (PostgreSQL rejects NUL in text).
+ *   It is read as words (core/search-query.ts): punctuation and the search
+ *   engines' operators are separators, so `q` is never a syntax error.
+ * - `sort` defaults to `relevance` with `q` and to `documentDate:desc` without;
+ *   `sort=relevance` without `q` is a 400 (there is nothing to be relevant to).
  */
 import { z } from 'zod';
 import { DateTime } from 'luxon';
 import { normalizeLanguage } from './language';
 import { SLUG_MAX_LENGTH, SLUG_PATTERN } from './slug';
 
-export const SNIPPET_SORTS = ['documentDate:desc', 'documentDate:asc', 'title:asc', 'title:desc'] as const;
+export const SNIPPET_SORTS = ['documentDate:desc', 'documentDate:asc', 'title:asc', 'title:desc', 'relevance'] as const;
 export type SnippetSort = (typeof SNIPPET_SORTS)[number];
 
 export interface SnippetQuery {
@@ -147,6 +151,7 @@ function dateBound(edge: 'start' | 'end') {
 const LANGUAGE_ACCEPTED = 'must be a language code or English name, such as "en", "en-gb" or "German"';
 const Q_ACCEPTED = `must be 1 to ${MAX_Q_LENGTH} characters of text`;
 const SORT_ACCEPTED = `must be one of ${SNIPPET_SORTS.join(', ')}`;
+const RELEVANCE_NEEDS_Q = 'relevance orders the matches of a search, so it needs q; without q use documentDate:desc, documentDate:asc, title:asc or title:desc';
 const PAGE_ACCEPTED = `must be an integer from 1 to ${MAX_PAGE}, written as plain digits`;
 const PAGE_SIZE_ACCEPTED = `must be an integer from 1 to ${MAX_PAGE_SIZE}, written as plain digits`;
 
@@ -190,14 +195,20 @@ export const snippetQuerySchema = z.strictObject({
     .optional()
     // maxLength is documentation only: the limit applies after trimming, in code points.
     .meta({
-      description: 'Case-insensitive text searched in title and excerpt; 1 to 100 characters.',
+      description:
+        'Full-text search of title, excerpt and body, 1 to 100 characters: every word must occur (case-insensitive, ' +
+        "stemmed by the article's language where the database can), the last word also as a prefix. " +
+        'Punctuation and operators are plain separators. At most the 1000 best matches are served.',
       example: 'nuclear',
       maxLength: MAX_Q_LENGTH,
     }),
   sort: z
     .enum(SNIPPET_SORTS, { error: (issue) => shapeProblem(issue.input) ?? SORT_ACCEPTED })
-    .default('documentDate:desc')
-    .meta({ description: 'Order of the results.' }),
+    .optional()
+    .meta({
+      description:
+        'Order of the results. Default: relevance with q (best match first, then newest), documentDate:desc without; relevance needs q.',
+    }),
   page: positiveInteger(MAX_PAGE, PAGE_ACCEPTED)
     .prefault('1')
     .meta({ description: `Page number, 1 to ${MAX_PAGE}.`, example: '1' }),
@@ -278,6 +289,7 @@ export function parseSnippetQuery(raw: Record<string, unknown>, options: Snippet
   if (!q.ok) return q;
   const sort = read(input, 'sort', shape.sort);
   if (!sort.ok) return sort;
+  if (sort.value === 'relevance' && q.value === undefined) return invalid('sort', RELEVANCE_NEEDS_Q);
   const page = read(input, 'page', shape.page);
   if (!page.ok) return page;
   const pageSize = read(input, 'pageSize', shape.pageSize);
@@ -295,7 +307,7 @@ export function parseSnippetQuery(raw: Record<string, unknown>, options: Snippet
       from: from.value ?? null,
       to: to.value ?? null,
       q: q.value ?? null,
-      sort: sort.value,
+      sort: sort.value ?? (q.value === undefined ? 'documentDate:desc' : 'relevance'),
       page: page.value,
       pageSize: pageSize.value,
     },

@@ -50,9 +50,9 @@ export const snippetTypeDefs = /* GraphQL */ `
       from: String
       "Latest documentDate, inclusive; a date covers the whole day"
       to: String
-      "1 to 100 characters searched in title and excerpt"
+      "Full-text search of title, excerpt and body, 1 to 100 characters: every word, stemmed where the database can, the last also as a prefix; at most the 1000 best matches"
       q: String
-      "documentDate:desc (default), documentDate:asc, title:asc or title:desc"
+      "documentDate:desc, documentDate:asc, title:asc, title:desc or relevance (only with q); default relevance with q, else documentDate:desc"
       sort: String
       page: Int
       pageSize: Int

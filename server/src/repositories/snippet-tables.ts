@@ -7,12 +7,13 @@
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID, CATEGORY_UID } from '../constants';
 
-/** The article attributes a snippet is built from, plus the row id and publication state. */
+/** The article attributes a snippet is built from, plus the row id, publication state and body (searched). */
 const ARTICLE_ATTRIBUTES = [
   'id',
   'documentId',
   'slug',
   'title',
+  'body',
   'excerpt',
   'language',
   'documentDate',

@@ -4,13 +4,16 @@
  *
  * A page costs one query for the articles, one for the categories of all of
  * them (no N+1), and a count query only when the page cannot tell the total.
- * The queries are portable across SQLite, PostgreSQL and MySQL/MariaDB.
+ * The queries are portable across SQLite, PostgreSQL and MySQL/MariaDB; `q`
+ * uses each database's full-text engine (repositories/search.ts), with its
+ * count bounded by SEARCH_MATCH_CAP.
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { cappedLimit } from '../core/search-query';
 import type { SnippetQuery, SnippetSort } from '../core/snippet-query';
 import { totalFromPage, type SnippetCategoryRow, type SnippetRow } from '../core/snippet-response';
-import { caseFolding, type CaseFolding } from './case-folding';
+import { createSearchRepository, type CompiledSearch } from './search';
 import { resolveSnippetTables, type SnippetTables } from './snippet-tables';
 
 export interface SnippetPageRows {
@@ -27,16 +30,13 @@ export interface SnippetRepository {
 
 /** `!` escapes LIKE wildcards: unlike `\`, it means the same in every dialect and SQL mode. */
 const LIKE_ESCAPE = '!';
-const PLAIN: CaseFolding = { fnFor: () => 'lower' };
 const escapeLike = (text: string) => text.replace(/[!%_]/g, (char) => `${LIKE_ESCAPE}${char}`);
 
 export function createSnippetRepository(strapi: Core.Strapi): SnippetRepository {
   // Resolved on first use: the metadata exists only once the database is loaded.
   let tables: SnippetTables | null = null;
   const t = () => (tables ??= resolveSnippetTables(strapi));
-  // Set up on the first search (on SQLite it registers a function with the connection pool).
-  let foldingReady: Promise<CaseFolding> | null = null;
-  const fold = () => (foldingReady ??= caseFolding(strapi));
+  const search = createSearchRepository(strapi);
   const knex = (): Knex => strapi.db.connection;
 
   const selectSnippet = (qb: Knex.QueryBuilder) => {
@@ -49,7 +49,7 @@ export function createSnippetRepository(strapi: Core.Strapi): SnippetRepository 
   };
 
   /** Published rows matching the filters: drafts never get past this. */
-  const filtered = (query: SnippetQuery, folding: CaseFolding): Knex.QueryBuilder => {
+  const filtered = (query: SnippetQuery, search: CompiledSearch | null): Knex.QueryBuilder => {
     const { articles, articleColumns: c, categories, categoryColumns: cc, links } = t();
     const qb = knex().from({ a: articles }).whereNotNull(`a.${c.publishedAt}`);
 
@@ -79,19 +79,12 @@ export function createSnippetRepository(strapi: Core.Strapi): SnippetRepository 
     }
     if (query.from !== null) qb.where(`a.${c.documentDate}`, '>=', query.from);
     if (query.to !== null) qb.where(`a.${c.documentDate}`, '<=', query.to);
-    if (query.q !== null) {
-      const pattern = `%${escapeLike(query.q)}%`;
-      const fn = folding.fnFor(pattern);
-      const matches = (column: string) => [`${fn}(??) like ${fn}(?) escape '${LIKE_ESCAPE}'`, [`a.${column}`, pattern]] as const;
-      qb.where((sub) => {
-        sub.whereRaw(...matches(c.title)).orWhereRaw(...matches(c.excerpt));
-      });
-    }
+    if (search !== null) search.where(qb);
     return qb;
   };
 
   /** Every order ends on the row id, so pages never overlap or skip rows of equal keys. */
-  const ordered = (qb: Knex.QueryBuilder, sort: SnippetSort) => {
+  const ordered = (qb: Knex.QueryBuilder, sort: Exclude<SnippetSort, 'relevance'>) => {
     const c = t().articleColumns;
     const [key, direction] = sort.split(':') as ['documentDate' | 'title', 'asc' | 'desc'];
     if (key === 'documentDate') {
@@ -109,16 +102,38 @@ export function createSnippetRepository(strapi: Core.Strapi): SnippetRepository 
       ]);
   };
 
+  /**
+   * With `q`: at most SEARCH_MATCH_CAP matches are served (core/search-query.ts), so
+   * pages end there and the count stops there; `total` is min(matches, cap).
+   */
+  async function findSearchPage(query: SnippetQuery, q: string): Promise<SnippetPageRows> {
+    const compiled = await search.compile({ q, language: query.language });
+    const limit = cappedLimit(query.page, query.pageSize);
+    const offset = (query.page - 1) * query.pageSize;
+    const base = selectSnippet(filtered(query, compiled));
+    const rows =
+      limit === 0
+        ? []
+        : ((await (query.sort === 'relevance' ? compiled.orderByRelevance(base) : ordered(base, query.sort))
+            .limit(limit)
+            .offset(offset)) as SnippetRow[]);
+    const known = limit === 0 ? null : totalFromPage(query.page, query.pageSize, rows.length);
+    // A short page tells the total (at most the cap: a page never reaches past it).
+    if (known !== null) return { rows, total: known };
+    return { rows, total: await search.countCapped(filtered(query, compiled)) };
+  }
+
   return {
     async findPage(query) {
+      if (query.q !== null) return findSearchPage(query, query.q);
       const offset = (query.page - 1) * query.pageSize;
-      const folding = query.q === null ? PLAIN : await fold();
-      const rows = (await ordered(selectSnippet(filtered(query, folding)), query.sort)
+      const sort = query.sort === 'relevance' ? 'documentDate:desc' : query.sort; // relevance needs q (core/snippet-query.ts)
+      const rows = (await ordered(selectSnippet(filtered(query, null)), sort)
         .limit(query.pageSize)
         .offset(offset)) as SnippetRow[];
       const known = totalFromPage(query.page, query.pageSize, rows.length);
       if (known !== null) return { rows, total: known };
-      const counted = (await filtered(query, folding).count({ total: '*' })) as Array<{ total: unknown }>;
+      const counted = (await filtered(query, null).count({ total: '*' })) as Array<{ total: unknown }>;
       return { rows, total: Number(counted[0]?.total ?? 0) };
     },
 

@@ -1,0 +1,159 @@
+/**
+ * The words of the snippet search (`q`, SPEC 4.2 / 4.5) and the query text each
+ * database's full-text engine is given. Pure: repositories/search.ts runs them.
+ *
+ * `q` is read as words, never as the engine's own syntax: quotes, `*`, `-`,
+ * parentheses, `NEAR`, `OR`, `:` are separators like spaces, so any text is a
+ * plain search and none is a syntax error. Every word must occur (AND); the last
+ * one also matches as a prefix (search-as-you-type: `nucl` finds `nuclear`).
+ *
+ * A word is a run of letters, digits and combining marks (Arabic and Persian
+ * vowel signs, accents written apart), with the zero-width (non-)joiner inside it
+ * kept: Persian writes `می‌خواهد` with one, and the engines keep such a word whole,
+ * so the query must too. Each engine then splits and folds a word exactly as it
+ * did the documents (its own tokenizer runs over our words as over the text).
+ */
+
+/** Words of `q` that count; beyond them the rest of `q` is ignored (100 characters hold ~20 words). */
+export const MAX_SEARCH_WORDS = 16;
+
+export interface SearchTerm {
+  /** Lower case; only letters, digits, marks and inner zero-width joiners. */
+  word: string;
+  /** Matches any word starting with it (the last word of `q`). */
+  prefix: boolean;
+}
+
+// One character class, repeated: linear over any input.
+const WORD = /[\p{L}\p{N}\p{M}\u200c\u200d]+/gu;
+const isJoiner = (char: string | undefined) => char === '\u200c' || char === '\u200d';
+
+/** `word` without zero-width joiners at either end (they join nothing there). */
+function trimJoiners(word: string): string {
+  let start = 0;
+  let end = word.length;
+  while (start < end && isJoiner(word[start])) start += 1;
+  while (end > start && isJoiner(word[end - 1])) end -= 1;
+  return word.slice(start, end);
+}
+
+/** The words of `q`, lower case, first occurrence kept, at most MAX_SEARCH_WORDS; the last is a prefix. */
+export function searchTerms(q: string): SearchTerm[] {
+  const words: string[] = [];
+  for (const match of q.matchAll(WORD)) {
+    const word = trimJoiners(match[0]).toLowerCase();
+    if (word === '' || words.includes(word)) continue;
+    words.push(word);
+    if (words.length === MAX_SEARCH_WORDS) break;
+  }
+  return words.map((word, index) => ({ word, prefix: index === words.length - 1 }));
+}
+
+/**
+ * SQLite FTS5: each word a quoted string (so `NEAR`, `AND`, `-` are words, not
+ * operators), the last with `*`. Juxtaposed strings must all occur.
+ */
+export function fts5Query(terms: readonly SearchTerm[]): string {
+  return terms.map((term) => `"${term.word.replace(/"/g, '""')}"${term.prefix ? ' *' : ''}`).join(' ');
+}
+
+/**
+ * PostgreSQL: the `to_tsquery` text of one word, quoted so the parser takes it as
+ * one operand, `:*` for a prefix. The caller ANDs the words.
+ */
+export function tsqueryWord(term: SearchTerm): string {
+  return `'${term.word.replace(/['\\]/g, '')}'${term.prefix ? ':*' : ''}`;
+}
+
+export interface BooleanModeOptions {
+  /** InnoDB's `innodb_ft_min_token_size`: shorter words are not in the index. */
+  minTokenLength: number;
+  /** InnoDB's stop words: not in the index either. */
+  stopwords: ReadonlySet<string>;
+}
+
+/**
+ * MySQL/MariaDB `MATCH … AGAINST (… IN BOOLEAN MODE)`: `+word` for each word the
+ * index can hold and `+last*` for the prefix. A word the index cannot hold (shorter
+ * than the minimum, a stop word) would match nothing when required, so such a word
+ * is left out, and the last word, when it is such a word, is an optional prefix
+ * (`the*`: it ranks, it does not filter) while other words remain. Null when no word
+ * is left.
+ */
+export function booleanModeQuery(terms: readonly SearchTerm[], options: BooleanModeOptions): string | null {
+  const indexable = (term: SearchTerm) => [...term.word].length >= options.minTokenLength && !options.stopwords.has(term.word);
+  const required = terms.filter((term) => !term.prefix && indexable(term)).map((term) => `+${term.word}`);
+  const last = terms.find((term) => term.prefix);
+  if (last !== undefined) required.push(`${indexable(last) || required.length === 0 ? '+' : ''}${last.word}*`);
+  return required.length === 0 ? null : required.join(' ');
+}
+
+/**
+ * PostgreSQL text search configurations by ISO 639-1 code: the Snowball stemmers
+ * PostgreSQL ships. A language without one (Persian, Chinese, …) and an unknown
+ * code use `simple`: words lower-cased, not stemmed. Only the configurations the
+ * server has are used (repositories/search.ts asks).
+ */
+export const PG_TEXT_SEARCH_CONFIGS: Readonly<Record<string, string>> = {
+  ar: 'arabic',
+  hy: 'armenian',
+  eu: 'basque',
+  ca: 'catalan',
+  da: 'danish',
+  nl: 'dutch',
+  en: 'english',
+  fi: 'finnish',
+  fr: 'french',
+  de: 'german',
+  el: 'greek',
+  hi: 'hindi',
+  hu: 'hungarian',
+  id: 'indonesian',
+  ga: 'irish',
+  it: 'italian',
+  lt: 'lithuanian',
+  ne: 'nepali',
+  no: 'norwegian',
+  nb: 'norwegian',
+  nn: 'norwegian',
+  pt: 'portuguese',
+  ro: 'romanian',
+  ru: 'russian',
+  sr: 'serbian',
+  es: 'spanish',
+  sv: 'swedish',
+  ta: 'tamil',
+  tr: 'turkish',
+  yi: 'yiddish',
+};
+
+/** The configuration of a stored language code (`en-gb` → `english`) among `available`. */
+export function pgConfigFor(language: string | null, available: ReadonlySet<string>): string {
+  const base = (language ?? '').toLowerCase().split('-')[0] ?? '';
+  const config = PG_TEXT_SEARCH_CONFIGS[base];
+  return config !== undefined && available.has(config) ? config : 'simple';
+}
+
+/**
+ * The configurations a query's words are stemmed with: the one of the `language`
+ * filter (and `simple`), or without a filter every available one, so a word
+ * finds its stem in an article of any language.
+ */
+export function pgQueryConfigs(language: string | null, available: ReadonlySet<string>): string[] {
+  if (language !== null) return [...new Set([pgConfigFor(language, available), 'simple'])];
+  const all = new Set(Object.values(PG_TEXT_SEARCH_CONFIGS).filter((config) => available.has(config)));
+  return ['simple', ...all];
+}
+
+/**
+ * With `q`, at most this many matches are served, best first: `total` counts
+ * matches up to it (a search matching more reports SEARCH_MATCH_CAP) and pages
+ * end there, so the count never reads more than this many matches.
+ */
+export const SEARCH_MATCH_CAP = 1000;
+
+/** The rows a page may hold within the cap: the limit to ask for (0: past the last page). */
+export function cappedLimit(page: number, pageSize: number, cap = SEARCH_MATCH_CAP): number {
+  const offset = (page - 1) * pageSize;
+  return Math.max(0, Math.min(pageSize, cap - offset));
+}

@@ -1,0 +1,377 @@
+/**
+ * Full-text search of the snippet endpoint (`q`, SPEC 4.2 / 4.5) with each
+ * database's own engine, and the database objects that keep its index.
+ *
+ * The index is kept by the database itself, so no write path can miss it: the
+ * Document Service, the importer's bulk inserts (services/direct-writes.ts), the
+ * excerpt refresh, publish, unpublish and delete all write article rows, and the
+ * database updates the index with the row, in the same transaction.
+ * - PostgreSQL: a `tsvector` column on the article table, filled by a `BEFORE
+ *   INSERT OR UPDATE` trigger for published rows (NULL for drafts), with a GIN
+ *   index. Words are stemmed with the configuration of the article's language
+ *   (core/search-query.ts), `simple` for a language PostgreSQL has none for. A
+ *   trigger rather than a generated column: Strapi may alter the type of a column
+ *   (a longer title) on a later start, which PostgreSQL refuses for a column a
+ *   generated column reads; and Strapi's inserts cannot collide with it.
+ * - SQLite: an FTS5 table (contentless, with deletes) of the published rows, kept
+ *   by triggers on the article table; `porter unicode61 remove_diacritics 2`.
+ *   Porter stems English words only; words of other scripts are kept as written.
+ * - MySQL/MariaDB: `FULLTEXT` indexes on the article columns, searched in boolean
+ *   mode; no stemming (InnoDB has none).
+ *
+ * Strapi leaves these objects alone: its schema sync removes only tables, columns
+ * and indexes it created itself. `prepare` creates what is missing at every start
+ * (idempotent, safe with several instances starting at once) and fills the index
+ * for rows written without it (first start, or SQLite rebuilding the article table
+ * on a schema change, which drops its triggers).
+ *
+ * The query text comes from core/search-query.ts: words only, never the engine's
+ * syntax. Relevance: PostgreSQL `ts_rank` (title weighs most, then excerpt, then
+ * body), SQLite `bm25` with the same column weights, MySQL the `MATCH` score with
+ * a title match counted extra; ties by documentDate and id, newest first.
+ */
+import { createHash } from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import {
+  booleanModeQuery,
+  fts5Query,
+  PG_TEXT_SEARCH_CONFIGS,
+  pgQueryConfigs,
+  searchTerms,
+  SEARCH_MATCH_CAP,
+  tsqueryWord,
+  type SearchTerm,
+} from '../core/search-query';
+import { resolveSnippetTables, type SnippetTables } from './snippet-tables';
+
+/** Column, table, index, function and trigger names, all on the article table's behalf. */
+const PG_COLUMN = 'newsroom_search';
+const PG_INDEX = 'newsroom_articles_search_idx';
+const PG_VECTOR_FN = 'newsroom_search_vector';
+const PG_TRIGGER_FN = 'newsroom_search_refresh';
+const PG_TRIGGER = 'newsroom_articles_search_trg';
+/** PostgreSQL refuses a tsvector over 1 MB; the first this many characters of a body are searched. */
+const PG_BODY_CHARACTERS = 100000;
+const SQLITE_TABLE = 'newsroom_articles_fts';
+const SQLITE_TRIGGERS = ['newsroom_articles_fts_ai', 'newsroom_articles_fts_ad', 'newsroom_articles_fts_au'] as const;
+const MYSQL_INDEX = 'newsroom_articles_search_ft';
+const MYSQL_TITLE_INDEX = 'newsroom_articles_search_title_ft';
+/** MySQL: how much a title match adds to the score of all three columns. */
+const MYSQL_TITLE_BOOST = 4;
+/** SQLite bm25 weights of title, excerpt, body. */
+const SQLITE_WEIGHTS = '10.0, 4.0, 1.0';
+
+export interface SearchFilter {
+  q: string;
+  /** The `language` filter, if any: PostgreSQL then stems the words with its configuration only. */
+  language: string | null;
+}
+
+/** One search, ready to apply to a query of the article table aliased `a`. */
+export interface CompiledSearch {
+  /** Narrows `qb` to the articles matching the words of `q` (none when `q` has no words). */
+  where(qb: Knex.QueryBuilder): Knex.QueryBuilder;
+  /** Orders `qb` (already narrowed by `where`) best match first, then newest, then by id. */
+  orderByRelevance(qb: Knex.QueryBuilder): Knex.QueryBuilder;
+}
+
+interface SearchMatcher {
+  compile(filter: SearchFilter): Promise<CompiledSearch>;
+}
+
+export interface SearchRepository {
+  /** Creates the index objects that are missing and indexes rows written without them. */
+  prepare(): Promise<void>;
+  /** The search of `filter` on this database (the engine's settings are read once). */
+  compile(filter: SearchFilter): Promise<CompiledSearch>;
+  /** Rows of `filtered` (narrowed by `where`), counted up to SEARCH_MATCH_CAP. */
+  countCapped(filtered: Knex.QueryBuilder): Promise<number>;
+}
+
+type Dialect = 'postgres' | 'sqlite' | 'mysql';
+
+function dialectOf(strapi: Core.Strapi): Dialect {
+  const client = strapi.db.dialect.client;
+  if (client === 'postgres' || client === 'sqlite') return client;
+  return 'mysql'; // mysql and mariadb alike
+}
+
+/** The bare table name (without schema) and the schema, for DDL. */
+function splitQualified(qualified: string): { schema: string | null; table: string } {
+  const dot = qualified.indexOf('.');
+  return dot === -1 ? { schema: null, table: qualified } : { schema: qualified.slice(0, dot), table: qualified.slice(dot + 1) };
+}
+
+const quoteIdent = (name: string, quote: '"' | '`') => `${quote}${name.split(quote).join(quote + quote)}${quote}`;
+
+const NO_MATCH = '1 = 0';
+
+/** Newest first, then by id: the order of equal relevance. */
+function newestFirst(qb: Knex.QueryBuilder, c: SnippetTables['articleColumns']): Knex.QueryBuilder {
+  return qb.orderBy([
+    { column: `a.${c.documentDate}`, order: 'desc' },
+    { column: `a.${c.id}`, order: 'desc' },
+  ]);
+}
+
+const NOTHING: CompiledSearch = { where: (qb) => qb.whereRaw(NO_MATCH), orderByRelevance: (qb) => qb };
+
+/** PostgreSQL: the normalized tsquery of one word in a set of configurations, remembered (bounded). */
+const PG_WORD_CACHE_SIZE = 10000;
+
+export function createSearchRepository(strapi: Core.Strapi): SearchRepository {
+  let tables: SnippetTables | null = null;
+  const t = () => (tables ??= resolveSnippetTables(strapi));
+  const knex = (): Knex => strapi.db.connection;
+  const dialect = dialectOf(strapi);
+  let matcherReady: Promise<SearchMatcher> | null = null;
+
+  /* ---------------------------------- PostgreSQL ---------------------------------- */
+
+  const pgNames = () => {
+    const { schema, table } = splitQualified(t().articles);
+    const q = (name: string) => quoteIdent(name, '"');
+    const inSchema = (name: string) => (schema ? `${q(schema)}.${q(name)}` : q(name));
+    return { table: inSchema(table), vectorFn: inSchema(PG_VECTOR_FN), triggerFn: inSchema(PG_TRIGGER_FN), q };
+  };
+
+  async function pgAvailableConfigs(db: Knex | Knex.Transaction): Promise<Set<string>> {
+    const rows = (await db.raw('select cfgname from pg_catalog.pg_ts_config')) as { rows: Array<{ cfgname: string }> };
+    return new Set(rows.rows.map((row) => row.cfgname));
+  }
+
+  async function preparePostgres(): Promise<void> {
+    const { table, vectorFn, triggerFn, q } = pgNames();
+    const c = t().articleColumns;
+    await knex().transaction(async (trx) => {
+      // Several instances may start at once: one prepares, the others then find it done.
+      await trx.raw("select pg_advisory_xact_lock(hashtext('newsroom_search_prepare'))");
+      const available = await pgAvailableConfigs(trx);
+      const cases = Object.entries(PG_TEXT_SEARCH_CONFIGS)
+        .filter(([, config]) => available.has(config))
+        .map(([code, config]) => `when '${code}' then '${config}'::regconfig`)
+        .join(' ');
+      const vectorSql =
+        `create or replace function ${vectorFn}(language text, title text, excerpt text, body text) returns tsvector ` +
+        `language sql immutable parallel safe as $fn$ select ` +
+        `setweight(to_tsvector(cfg, coalesce(title, '')), 'A') || setweight(to_tsvector(cfg, coalesce(excerpt, '')), 'B') || ` +
+        `setweight(to_tsvector(cfg, left(coalesce(body, ''), ${PG_BODY_CHARACTERS})), 'D') ` +
+        `from (select case split_part(lower(coalesce(language, '')), '-', 1) ${cases} else 'simple'::regconfig end as cfg) as config $fn$`;
+      // A new definition (another mapping, another PostgreSQL) means every stored vector is recomputed.
+      const version = `newsroom search ${createHash('sha256').update(vectorSql).digest('hex').slice(0, 16)}`;
+      const existing = (await trx.raw(
+        `select obj_description(p.oid, 'pg_proc') as version from pg_catalog.pg_proc p
+         where p.proname = ? and p.pronamespace = (select oid from pg_catalog.pg_namespace where nspname = coalesce(?, current_schema()))`,
+        [PG_VECTOR_FN, splitQualified(t().articles).schema]
+      )) as { rows: Array<{ version: string | null }> };
+      const current = existing.rows[0]?.version === version;
+
+      await trx.raw(`alter table ${table} add column if not exists ${q(PG_COLUMN)} tsvector`);
+      if (!current) {
+        await trx.raw(vectorSql);
+        await trx.raw(`comment on function ${vectorFn}(text, text, text, text) is '${version}'`);
+      }
+      const vectorOf = (row: string) =>
+        `${vectorFn}(${row}.${q(c.language)}, ${row}.${q(c.title)}, ${row}.${q(c.excerpt)}, ${row}.${q(c.body)})`;
+      await trx.raw(
+        `create or replace function ${triggerFn}() returns trigger language plpgsql as $fn$ begin ` +
+          `if new.${q(c.publishedAt)} is null then new.${q(PG_COLUMN)} := null; ` +
+          `else new.${q(PG_COLUMN)} := ${vectorOf('new')}; end if; return new; end $fn$`
+      );
+      await trx.raw(`drop trigger if exists ${q(PG_TRIGGER)} on ${table}`);
+      await trx.raw(
+        `create trigger ${q(PG_TRIGGER)} before insert or update of ${[c.title, c.excerpt, c.body, c.language, c.publishedAt]
+          .map(q)
+          .join(', ')} on ${table} for each row execute function ${triggerFn}()`
+      );
+      // Rows written before the trigger existed, or indexed with another definition.
+      const stale = current ? `and ${q(PG_COLUMN)} is null` : '';
+      await trx.raw(`update ${table} as a set ${q(PG_COLUMN)} = ${vectorOf('a')} where a.${q(c.publishedAt)} is not null ${stale}`);
+      await trx.raw(`create index if not exists ${q(PG_INDEX)} on ${table} using gin (${q(PG_COLUMN)})`);
+    });
+  }
+
+  async function postgresMatcher(): Promise<SearchMatcher> {
+    const available = await pgAvailableConfigs(knex());
+    const column = `a.${PG_COLUMN}`;
+    const words = new Map<string, string | null>();
+
+    /**
+     * The word as PostgreSQL normalizes it in each configuration, the distinct forms
+     * OR-ed (`'talk':* | 'talks':*`), or null when no configuration keeps a lexeme.
+     * Asked of PostgreSQL (its parser, stemmers and stop words) and remembered, so the
+     * query holds each form once: the planner then estimates its rows right and picks
+     * the GIN index for rare words.
+     */
+    async function wordQuery(term: SearchTerm, configs: string[]): Promise<string | null> {
+      const key = `${configs.join(',')}\u0000${term.prefix ? '*' : ''}${term.word}`;
+      const known = words.get(key);
+      if (known !== undefined) return known;
+      const text = tsqueryWord(term);
+      const selects = configs.map((config) => `select to_tsquery('${config}'::regconfig, ?)::text as form`).join(' union ');
+      const rows = (await knex().raw(`select distinct form from (${selects}) as forms where form <> ''`, configs.map(() => text))) as {
+        rows: Array<{ form: string }>;
+      };
+      const forms = rows.rows.map((row) => row.form).sort();
+      const query = forms.length === 0 ? null : forms.map((form) => `(${form})`).join(' | ');
+      if (words.size >= PG_WORD_CACHE_SIZE) words.clear();
+      words.set(key, query);
+      return query;
+    }
+
+    return {
+      async compile({ q, language }) {
+        const configs = pgQueryConfigs(language, available);
+        const parts: string[] = [];
+        for (const term of searchTerms(q)) {
+          const part = await wordQuery(term, configs);
+          if (part !== null) parts.push(`(${part})`);
+        }
+        if (parts.length === 0) return NOTHING;
+        const tsquery = parts.join(' & ');
+        return {
+          where: (qb) => qb.whereRaw('?? @@ ?::tsquery', [column, tsquery]),
+          orderByRelevance: (qb) => newestFirst(qb.orderByRaw('ts_rank(??, ?::tsquery) desc', [column, tsquery]), t().articleColumns),
+        };
+      },
+    };
+  }
+
+  /* ------------------------------------ SQLite ------------------------------------ */
+
+  async function prepareSqlite(): Promise<void> {
+    const { table } = splitQualified(t().articles);
+    const c = t().articleColumns;
+    const q = (name: string) => quoteIdent(name, '"');
+    const fts = q(SQLITE_TABLE);
+    await knex().transaction(async (trx) => {
+      const present = (await trx.raw(
+        `select name from sqlite_master where (type = 'table' and name = ?) or (type = 'trigger' and tbl_name = ? and name in (${SQLITE_TRIGGERS.map(() => '?').join(', ')}))`,
+        [SQLITE_TABLE, table, ...SQLITE_TRIGGERS]
+      )) as Array<{ name: string }>;
+      if (present.length === SQLITE_TRIGGERS.length + 1) return;
+      // Contentless: the text stays in the article table only; deletes by rowid need no old values.
+      await trx.raw(
+        `create virtual table if not exists ${fts} using fts5(title, excerpt, body, content='', contentless_delete=1, ` +
+          `tokenize='porter unicode61 remove_diacritics 2', prefix='2 3')`
+      );
+      const values = (row: string) => `${row}.${q(c.id)}, ${row}.${q(c.title)}, ${row}.${q(c.excerpt)}, ${row}.${q(c.body)}`;
+      const insert = (row: string) =>
+        `insert into ${fts}(rowid, title, excerpt, body) select ${values(row)} where ${row}.${q(c.publishedAt)} is not null;`;
+      const [afterInsert, afterDelete, afterUpdate] = SQLITE_TRIGGERS.map(q);
+      await trx.raw(`create trigger if not exists ${afterInsert} after insert on ${q(table)} begin ${insert('new')} end`);
+      await trx.raw(`create trigger if not exists ${afterDelete} after delete on ${q(table)} begin delete from ${fts} where rowid = old.${q(c.id)}; end`);
+      await trx.raw(
+        `create trigger if not exists ${afterUpdate} after update of ${[c.title, c.excerpt, c.body, c.publishedAt].map(q).join(', ')} on ${q(table)} ` +
+          `begin delete from ${fts} where rowid = old.${q(c.id)}; ${insert('new')} end`
+      );
+      // Whatever was written while a trigger was missing: index the published rows afresh.
+      await trx.raw(`insert into ${fts}(${fts}) values ('delete-all')`);
+      await trx.raw(
+        `insert into ${fts}(rowid, title, excerpt, body) select ${values('a')} from ${q(table)} as a where a.${q(c.publishedAt)} is not null`
+      );
+    });
+  }
+
+  function sqliteMatcher(): SearchMatcher {
+    return {
+      async compile({ q }) {
+        const terms = searchTerms(q);
+        if (terms.length === 0) return NOTHING;
+        return {
+          where: (qb) =>
+            qb.innerJoin(SQLITE_TABLE, `${SQLITE_TABLE}.rowid`, `a.${t().articleColumns.id}`).whereRaw('?? match ?', [SQLITE_TABLE, fts5Query(terms)]),
+          // bm25: lower is better.
+          orderByRelevance: (qb) => newestFirst(qb.orderByRaw(`bm25(??, ${SQLITE_WEIGHTS})`, [SQLITE_TABLE]), t().articleColumns),
+        };
+      },
+    };
+  }
+
+  /* --------------------------------- MySQL/MariaDB --------------------------------- */
+
+  async function prepareMysql(): Promise<void> {
+    const { table } = splitQualified(t().articles);
+    const c = t().articleColumns;
+    const q = (name: string) => quoteIdent(name, '`');
+    const wanted: Array<[string, string[]]> = [
+      [MYSQL_INDEX, [c.title, c.excerpt, c.body]],
+      [MYSQL_TITLE_INDEX, [c.title]],
+    ];
+    for (const [name, columns] of wanted) {
+      const found = (await knex().raw(
+        'select 1 from information_schema.statistics where table_schema = database() and table_name = ? and index_name = ? limit 1',
+        [table, name]
+      )) as [unknown[], unknown];
+      if (found[0].length > 0) continue;
+      try {
+        await knex().raw(`alter table ${q(table)} add fulltext index ${q(name)} (${columns.map(q).join(', ')})`);
+      } catch (error) {
+        // ER_DUP_KEYNAME: another instance created it meanwhile.
+        if ((error as { errno?: number }).errno !== 1061) throw error;
+      }
+    }
+  }
+
+  async function mysqlMatcher(): Promise<SearchMatcher> {
+    let minTokenLength = 3;
+    let stopwords = new Set<string>();
+    try {
+      const [sizeRows] = (await knex().raw('select @@innodb_ft_min_token_size as size')) as [Array<{ size: unknown }>, unknown];
+      minTokenLength = Number(sizeRows[0]?.size ?? 3) || 3;
+      const [words] = (await knex().raw('select value from information_schema.INNODB_FT_DEFAULT_STOPWORD')) as [Array<{ value: string }>, unknown];
+      stopwords = new Set(words.map((row) => row.value.toLowerCase()));
+    } catch {
+      // Not InnoDB's tables (another engine or no access): required words are then never dropped.
+    }
+    const c = t().articleColumns;
+    const all = `a.${c.title}, a.${c.excerpt}, a.${c.body}`;
+    return {
+      async compile({ q }) {
+        const text = booleanModeQuery(searchTerms(q), { minTokenLength, stopwords });
+        if (text === null) return NOTHING;
+        return {
+          where: (qb) => qb.whereRaw(`match(${all}) against (? in boolean mode)`, [text]),
+          orderByRelevance: (qb) =>
+            newestFirst(
+              qb.orderByRaw(`match(a.${c.title}) against (? in boolean mode) * ${MYSQL_TITLE_BOOST} + match(${all}) against (? in boolean mode) desc`, [
+                text,
+                text,
+              ]),
+              c
+            ),
+        };
+      },
+    };
+  }
+
+  function matcher(): Promise<SearchMatcher> {
+    matcherReady ??= (dialect === 'postgres' ? postgresMatcher() : dialect === 'sqlite' ? Promise.resolve(sqliteMatcher()) : mysqlMatcher()).catch(
+      (error: unknown) => {
+        matcherReady = null; // ask again next time
+        throw error;
+      }
+    );
+    return matcherReady;
+  }
+
+  return {
+    async prepare() {
+      if (dialect === 'postgres') await preparePostgres();
+      else if (dialect === 'sqlite') await prepareSqlite();
+      else await prepareMysql();
+    },
+
+    async compile(filter) {
+      return (await matcher()).compile(filter);
+    },
+
+    async countCapped(filtered) {
+      // The count reads at most the cap's worth of matches, whatever the number of matches.
+      const inner = filtered.clearSelect().clearOrder().select(knex().raw('1 as one')).limit(SEARCH_MATCH_CAP).as('matches');
+      const rows = (await knex().count({ total: '*' }).from(inner)) as Array<{ total: unknown }>;
+      return Number(rows[0]?.total ?? 0);
+    },
+  };
+}

@@ -1,0 +1,259 @@
+/**
+ * Full-text search of the snippet endpoint (`q`, SPEC 4.2 / 4.5) over HTTP, on the
+ * database the run selects: ranking, prefixes, stemming, scripts, the index following
+ * every write path, hostile text and the bounded count. Each group searches for words
+ * of its own (uniqueWord) so groups never see each other's articles.
+ */
+import { selectedClient } from './helpers/databases';
+import { articles } from './helpers/documents';
+import { importAnswer, importApi } from './helpers/import';
+import { publishArticle, snippetList, snippetsApi, uniqueWord } from './helpers/snippets';
+import { useStrapi } from './helpers/strapi';
+
+interface ExcerptRefresh {
+  regenerate(excerptLength: number): Promise<number>;
+}
+
+/** A snippet document in the import format (SPEC 6). */
+const snippetDocument = (title: string, body: string, date = 'Mon, Apr 27 2026 08:43:39 pm') =>
+  `## ${title}\n\nDocument Date: ${date}\n\nCategory: English\n\n---\n\nexample.org\n\n${body}\n`;
+
+const stems = selectedClient() !== 'mysql'; // InnoDB FULLTEXT has no stemmer (README, Search)
+
+describe('full-text search (q)', () => {
+  const app = useStrapi();
+  let api: ReturnType<typeof snippetsApi>;
+  const encode = encodeURIComponent;
+
+  beforeAll(() => {
+    api = snippetsApi(app);
+  });
+
+  describe('ranking and matching', () => {
+    const word = uniqueWord('rank');
+    beforeAll(async () => {
+      // The body match is the newest: only relevance puts the title match first.
+      await publishArticle(app, { title: `Title mentions ${word}`, documentDate: '2026-01-01T00:00:00.000Z' });
+      await publishArticle(app, {
+        title: 'Nothing here in the title',
+        body: `A long body about other things, where ${word} appears once near the end.`,
+        documentDate: '2026-03-01T00:00:00.000Z',
+      });
+      await publishArticle(app, {
+        title: 'Unrelated',
+        body: 'Delegations held negotiations; the talk went on.',
+        language: 'en',
+        documentDate: '2026-02-01T00:00:00.000Z',
+      });
+    });
+
+    it('orders by relevance when q is given: a title match above a body match, whatever the dates', async () => {
+      expect(await api.titles(`q=${word}`)).toEqual([`Title mentions ${word}`, 'Nothing here in the title']);
+      expect(await api.titles(`q=${word}&sort=relevance`)).toEqual([`Title mentions ${word}`, 'Nothing here in the title']);
+      expect(await api.titles(`q=${word}&sort=documentDate:desc`)).toEqual(['Nothing here in the title', `Title mentions ${word}`]);
+    });
+
+    it('requires every word; only the last one matches as a prefix', async () => {
+      const start = word.slice(0, -3);
+      expect(await api.titles(`q=mentions+${start}`)).toEqual([`Title mentions ${word}`]);
+      expect(await api.titles(`q=${start}+mentions`)).toEqual([]);
+      expect(await api.titles(`q=${word}+absentword${word}`)).toEqual([]);
+    });
+
+    it(`finds a word by its stem in English text${stems ? '' : ' (not on MySQL/MariaDB, which do not stem)'}`, async () => {
+      const found = stems ? ['Unrelated'] : [];
+      // Neither is the last word, so no prefix helps: "negotiation" finds "negotiations", "talks" finds "talk".
+      expect(await api.titles(`q=negotiation+delegations+held`)).toEqual(found);
+      expect(await api.titles(`q=talks+delegations+held`)).toEqual(found);
+      expect(await api.titles(`q=negotiations+talk+delegations`)).toEqual(['Unrelated']);
+    });
+
+    it('answers relevance without q with a 400 naming sort', async () => {
+      const res = await api.list('sort=relevance');
+      expect(res.status).toBe(400);
+      expect(res.body.error.details.parameter).toBe('sort');
+      expect(res.body.error.message).toContain('needs q');
+    });
+  });
+
+  describe('scripts', () => {
+    const word = uniqueWord('fa');
+    const persian = `مذاکرات هسته‌ای ایران و آمریکا ${word}`;
+    const arabic = `المفاوضات النووية بين الطرفين ${word}`;
+    beforeAll(async () => {
+      await publishArticle(app, {
+        title: persian,
+        body: 'رهبر ایران در موضع خود درباره گفت‌وگو با ایالات متحده تغییر ایجاد کرد.',
+        language: 'fa',
+      });
+      await publishArticle(app, { title: arabic, body: 'استؤنفت المحادثات في مسقط يوم السبت.', language: 'ar' });
+    });
+
+    it('finds Persian words, with the zero-width non-joiner, and Persian prefixes', async () => {
+      expect(await api.titles(`q=${encode(`هسته‌ای ${word}`)}`)).toEqual([persian]);
+      expect(await api.titles(`q=${encode(`ایران مذاکرات ${word}`)}`)).toEqual([persian]);
+      expect(await api.titles(`q=${encode(`${word} مذاکر`)}`)).toEqual([persian]);
+      expect(await api.titles(`q=${encode(`متحده ${word}`)}`)).toEqual([persian]);
+      expect(await api.titles(`q=${encode(`ایران`)}&language=fa`)).toContain(persian);
+    });
+
+    it('finds Arabic words in title and body', async () => {
+      expect(await api.titles(`q=${encode(`المفاوضات ${word}`)}`)).toEqual([arabic]);
+      expect(await api.titles(`q=${encode(`مسقط ${word}`)}`)).toEqual([arabic]);
+      expect(await api.titles(`q=${encode(`${word} مسقط`)}`)).toEqual([arabic]);
+    });
+  });
+
+  describe('the index follows every write path', () => {
+    const titleOf = (label: string, word: string) => `${label} ${word}`;
+
+    it('updates and publishes through the Document Service: the published words count', async () => {
+      const old = uniqueWord('old');
+      const fresh = uniqueWord('new');
+      const article = await publishArticle(app, { title: titleOf('Before', old) });
+      expect(await api.titles(`q=${old}`)).toEqual([titleOf('Before', old)]);
+      await articles(app).update({ documentId: article.documentId, data: { title: titleOf('After', fresh) } });
+      expect(await api.titles(`q=${fresh}`)).toEqual([]); // a draft edit is not published yet
+      await articles(app).publish({ documentId: article.documentId });
+      expect(await api.titles(`q=${fresh}`)).toEqual([titleOf('After', fresh)]);
+      expect(await api.titles(`q=${old}`)).toEqual([]);
+    });
+
+    it('unpublish and delete take an article out; publishing again puts it back', async () => {
+      const word = uniqueWord('life');
+      const article = await publishArticle(app, { title: titleOf('Lifecycle', word) });
+      await articles(app).unpublish({ documentId: article.documentId });
+      expect(await api.titles(`q=${word}`)).toEqual([]);
+      await articles(app).publish({ documentId: article.documentId });
+      expect(await api.titles(`q=${word}`)).toEqual([titleOf('Lifecycle', word)]);
+      await articles(app).delete({ documentId: article.documentId });
+      expect(await api.titles(`q=${word}`)).toEqual([]);
+    });
+
+    it('finds what the importer wrote, in bulk and one by one through the Document Service', async () => {
+      const bulk = uniqueWord('bulk');
+      const answer = importAnswer((await importApi(app).text(snippetDocument(titleOf('Imported', bulk), `Body with ${bulk}body.`), '?publish=true')).body);
+      expect(answer.meta.created).toBe(1);
+      expect(await api.titles(`q=${bulk}body`)).toEqual([titleOf('Imported', bulk)]);
+
+      const one = uniqueWord('one');
+      app.strapi.config.set('plugin::newsroom.importMode', 'documentService');
+      try {
+        const fallback = importAnswer((await importApi(app).text(snippetDocument(titleOf('Imported', one), `Body with ${one}body.`), '?publish=true')).body);
+        expect(fallback.meta.created).toBe(1);
+      } finally {
+        app.strapi.config.set('plugin::newsroom.importMode', 'auto');
+      }
+      expect(await api.titles(`q=${one}body`)).toEqual([titleOf('Imported', one)]);
+    });
+
+    it('follows the excerpt regeneration and any direct write of a row', async () => {
+      const word = uniqueWord('exc');
+      const body = `${word} ${'lorem '.repeat(60)}tailword${word}`;
+      const article = await publishArticle(app, { title: titleOf('Excerpt', word), body });
+      const refresh = app.strapi.plugin('newsroom').service('excerpt-refresh') as ExcerptRefresh;
+      await refresh.regenerate(100);
+      try {
+        const found = snippetList((await api.list(`q=${word}`)).body);
+        expect(found.data.map((snippet) => snippet.title)).toEqual([titleOf('Excerpt', word)]);
+        expect(found.data[0]!.excerpt!.length).toBeLessThanOrEqual(100);
+        expect(found.meta.pagination.total).toBe(1);
+      } finally {
+        await refresh.regenerate(280);
+      }
+      // A write past every Strapi layer: the database keeps its index itself.
+      const renamed = uniqueWord('raw');
+      const meta = app.strapi.db.metadata.get('plugin::newsroom.article' as never) as unknown as { tableName: string };
+      await app.strapi.db
+        .connection(meta.tableName)
+        .where({ document_id: article.documentId })
+        .whereNotNull('published_at')
+        .update({ title: titleOf('Renamed', renamed) });
+      app.strapi.plugin('newsroom').service('snippets').invalidate();
+      expect(await api.titles(`q=${renamed}`)).toEqual([titleOf('Renamed', renamed)]);
+      expect(await api.titles(`q=Excerpt+${word}`)).toEqual([]);
+    });
+  });
+
+  describe('hostile q', () => {
+    const hostile = [
+      '"',
+      '""',
+      '*',
+      '* *',
+      'a*',
+      '-',
+      '-nuclear',
+      'NOT nuclear',
+      'nuclear NEAR talks',
+      'NEAR(a b, 2)',
+      '((((',
+      ')',
+      'title:nuclear',
+      '^nuclear',
+      '+-~<>@',
+      "'",
+      "''; drop table newsroom_articles; --",
+      '\\',
+      '!',
+      ':*',
+      '&|!',
+      'a & b | !c <-> d',
+      '%_%',
+      '"unbalanced',
+      '\u200c\u200c',
+      '📰📰',
+      'AND',
+      'OR OR OR',
+      'x'.repeat(100),
+      Array.from({ length: 50 }, (_, i) => `w${i}`).join(' '),
+      'a'.repeat(10000),
+    ];
+
+    it.each(hostile.map((q) => [q.length > 40 ? `${q.slice(0, 40)}… (${q.length})` : q, q]))('answers %p with 200 or 400, never 500', async (_label, q) => {
+      const res = await api.list(`q=${encode(q)}`);
+      expect([200, 400]).toContain(res.status);
+      if (res.status === 400) expect(res.body.error.details.parameter).toBe('q');
+      else expect(snippetList(res.body).meta.pagination.total).toBeGreaterThanOrEqual(0);
+    });
+
+    it('finds nothing for text without letters or digits, with a 200', async () => {
+      const res = await api.list(`q=${encode('"*()-')}`);
+      expect(res.status).toBe(200);
+      expect(snippetList(res.body).meta.pagination).toEqual({ page: 1, pageSize: 25, pageCount: 0, total: 0 });
+    });
+  });
+
+  describe('the count of a search', () => {
+    const word = uniqueWord('cap');
+    const CAP = 1000;
+
+    beforeAll(async () => {
+      // 1,010 published articles through the importer (500 a request at most).
+      const all = Array.from({ length: CAP + 10 }, (_, i) => snippetDocument(`Capped ${i} ${word}`, `Body ${i} of ${word}.`));
+      for (let start = 0; start < all.length; start += 500) {
+        const res = await importApi(app).json({ documents: all.slice(start, start + 500), publish: true });
+        expect(importAnswer(res.body).meta.created).toBe(Math.min(500, all.length - start));
+      }
+    }, 300000);
+
+    it('counts matches up to 1,000 and serves pages up to there, pageCount agreeing', async () => {
+      const first = snippetList((await api.list(`q=${word}`)).body);
+      expect(first.meta.pagination).toEqual({ page: 1, pageSize: 25, pageCount: CAP / 25, total: CAP });
+      const last = snippetList((await api.list(`q=${word}&pageSize=30&page=34`)).body);
+      expect(last.data).toHaveLength(CAP - 33 * 30);
+      expect(last.meta.pagination).toEqual({ page: 34, pageSize: 30, pageCount: 34, total: CAP });
+      const beyond = snippetList((await api.list(`q=${word}&pageSize=30&page=35`)).body);
+      expect(beyond.data).toEqual([]);
+      expect(beyond.meta.pagination.total).toBe(CAP);
+    });
+
+    it('counts exactly below the cap', async () => {
+      const one = snippetList((await api.list(`q=capped+107+${word}`)).body);
+      expect(one.data.map((snippet) => snippet.title)).toEqual([`Capped 107 ${word}`]);
+      expect(one.meta.pagination.total).toBe(1);
+      const exact = snippetList((await api.list(`q=${encode(`Capped 1009 ${word}`)}`)).body);
+      expect(exact.meta.pagination).toEqual({ page: 1, pageSize: 25, pageCount: 1, total: 1 });
+    });
+  });
+});

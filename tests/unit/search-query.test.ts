@@ -1,0 +1,142 @@
+import {
+  booleanModeQuery,
+  cappedLimit,
+  fts5Query,
+  MAX_SEARCH_WORDS,
+  pgConfigFor,
+  pgQueryConfigs,
+  SEARCH_MATCH_CAP,
+  searchTerms,
+  tsqueryWord,
+} from '../../server/src/core/search-query';
+
+const words = (q: string) => searchTerms(q).map((term) => term.word);
+const INNODB = { minTokenLength: 3, stopwords: new Set(['the', 'und', 'of']) };
+const PG_CONFIGS = new Set(['simple', 'english', 'german', 'arabic']);
+
+describe('search query', () => {
+  describe('searchTerms', () => {
+    it('reads words, lower case, the last one as a prefix', () => {
+      expect(searchTerms('Nuclear Talks')).toEqual([
+        { word: 'nuclear', prefix: false },
+        { word: 'talks', prefix: true },
+      ]);
+    });
+
+    it('keeps letters of any script, digits and combining marks', () => {
+      expect(words('مذاکرات هسته‌ای ایران')).toEqual(['مذاکرات', 'هسته‌ای', 'ایران']);
+      expect(words('Über Straße 2026')).toEqual(['über', 'straße', '2026']);
+      expect(words('كَتَبَ')).toEqual(['كَتَبَ']);
+    });
+
+    it('drops zero-width joiners at the edges of a word, keeps them inside', () => {
+      expect(words('\u200cمی\u200cخواهد\u200c')).toEqual(['می\u200cخواهد']);
+      expect(words('\u200c \u200d')).toEqual([]);
+    });
+
+    it('treats the engines’ operators and punctuation as separators', () => {
+      expect(words('"nuclear" AND (talks OR -iran) NEAR/3 us* ^x title:y')).toEqual([
+        'nuclear',
+        'and',
+        'talks',
+        'or',
+        'iran',
+        'near',
+        '3',
+        'us',
+        'x',
+        'title',
+        'y',
+      ]);
+      expect(words(`'; drop table newsroom_articles; --`)).toEqual(['drop', 'table', 'newsroom', 'articles']);
+      expect(words('100% _x_ !@#$%^&*()')).toEqual(['100', 'x']);
+    });
+
+    it('gives no words for text without letters or digits', () => {
+      expect(searchTerms('"*()-+~<>@:^')).toEqual([]);
+      expect(searchTerms('')).toEqual([]);
+    });
+
+    it('keeps the first of repeated words and at most MAX_SEARCH_WORDS', () => {
+      expect(words('talks Talks TALKS iran')).toEqual(['talks', 'iran']);
+      const many = Array.from({ length: 40 }, (_, i) => `w${i}`).join(' ');
+      expect(searchTerms(many)).toHaveLength(MAX_SEARCH_WORDS);
+      expect(searchTerms(many).at(-1)).toEqual({ word: `w${MAX_SEARCH_WORDS - 1}`, prefix: true });
+    });
+
+    it('reads long hostile text in linear time, whatever its shape', () => {
+      for (const text of ['"'.repeat(10000), '\u200c'.repeat(10000), `${'a\u200c'.repeat(5000)}!`, 'a '.repeat(5000), '('.repeat(10000)]) {
+        expect(() => searchTerms(text)).not.toThrow();
+      }
+      expect(words('\u200c'.repeat(10000))).toEqual([]);
+      expect(words(`${'a\u200c'.repeat(3)}!`)).toEqual(['a\u200ca\u200ca']);
+    });
+  });
+
+  describe('fts5Query', () => {
+    it('quotes every word and marks the last as a prefix', () => {
+      expect(fts5Query(searchTerms('Nuclear NEAR talks'))).toBe('"nuclear" "near" "talks" *');
+      expect(fts5Query(searchTerms('هسته'))).toBe('"هسته" *');
+    });
+
+    it('doubles a quote should one ever reach it', () => {
+      expect(fts5Query([{ word: 'a"b', prefix: false }])).toBe('"a""b"');
+    });
+  });
+
+  describe('tsqueryWord', () => {
+    it('quotes the word, with :* for the prefix', () => {
+      expect(tsqueryWord({ word: 'talks', prefix: false })).toBe("'talks'");
+      expect(tsqueryWord({ word: 'tal', prefix: true })).toBe("'tal':*");
+    });
+
+    it('drops quotes and backslashes should one ever reach it', () => {
+      expect(tsqueryWord({ word: "a'b\\c", prefix: false })).toBe("'abc'");
+    });
+  });
+
+  describe('booleanModeQuery', () => {
+    it('requires every word, the last as a prefix', () => {
+      expect(booleanModeQuery(searchTerms('nuclear talks'), INNODB)).toBe('+nuclear +talks*');
+    });
+
+    it('leaves out words the index cannot hold; such a last word is an optional prefix next to others', () => {
+      expect(booleanModeQuery(searchTerms('the talks of us'), INNODB)).toBe('+talks us*');
+      expect(booleanModeQuery(searchTerms('talks from the'), INNODB)).toBe('+talks +from the*');
+      expect(booleanModeQuery(searchTerms('talks und'), { ...INNODB, stopwords: new Set(['und']) })).toBe('+talks und*');
+      expect(booleanModeQuery(searchTerms('of'), INNODB)).toBe('+of*');
+      // Characters, not UTF-16 units or bytes: a three-letter Persian word is long enough.
+      expect(booleanModeQuery(searchTerms('صلح ما'), INNODB)).toBe('+صلح ما*');
+    });
+
+    it('gives null when there is no word', () => {
+      expect(booleanModeQuery([], INNODB)).toBeNull();
+    });
+  });
+
+  describe('PostgreSQL configurations', () => {
+    it('stems by the language of the article, simple where there is none', () => {
+      expect(pgConfigFor('en', PG_CONFIGS)).toBe('english');
+      expect(pgConfigFor('en-gb', PG_CONFIGS)).toBe('english');
+      expect(pgConfigFor('fa', PG_CONFIGS)).toBe('simple');
+      expect(pgConfigFor('fr', PG_CONFIGS)).toBe('simple'); // french not installed here
+      expect(pgConfigFor(null, PG_CONFIGS)).toBe('simple');
+    });
+
+    it('stems a query by its language filter, or by every available configuration', () => {
+      expect(pgQueryConfigs('de', PG_CONFIGS)).toEqual(['german', 'simple']);
+      expect(pgQueryConfigs('fa', PG_CONFIGS)).toEqual(['simple']);
+      expect(pgQueryConfigs(null, PG_CONFIGS).sort()).toEqual(['arabic', 'english', 'german', 'simple']);
+    });
+  });
+
+  describe('cappedLimit', () => {
+    it('lets pages reach the cap and no further', () => {
+      expect(cappedLimit(1, 25)).toBe(25);
+      expect(cappedLimit(SEARCH_MATCH_CAP / 25, 25)).toBe(25);
+      expect(cappedLimit(SEARCH_MATCH_CAP / 25 + 1, 25)).toBe(0);
+      expect(cappedLimit(34, 30)).toBe(SEARCH_MATCH_CAP - 33 * 30);
+      expect(cappedLimit(10000, 100)).toBe(0);
+    });
+  });
+});
