@@ -9,8 +9,10 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { SnippetQuery, SnippetSort } from '../core/snippet-query';
+import { snippetCountKey } from '../core/snippet-count-key';
 import { totalFromPage, type SnippetCategoryRow, type SnippetRow } from '../core/snippet-response';
 import { caseFolding, type CaseFolding } from './case-folding';
+import type { SnippetCountsRepository } from './snippet-counts';
 import { resolveSnippetTables, type SnippetTables } from './snippet-tables';
 
 export interface SnippetPageRows {
@@ -30,7 +32,8 @@ const LIKE_ESCAPE = '!';
 const PLAIN: CaseFolding = { fnFor: () => 'lower' };
 const escapeLike = (text: string) => text.replace(/[!%_]/g, (char) => `${LIKE_ESCAPE}${char}`);
 
-export function createSnippetRepository(strapi: Core.Strapi): SnippetRepository {
+/** `counts`: the kept totals (repositories/snippet-counts.ts); without them every total is counted. */
+export function createSnippetRepository(strapi: Core.Strapi, counts: SnippetCountsRepository | null = null): SnippetRepository {
   // Resolved on first use: the metadata exists only once the database is loaded.
   let tables: SnippetTables | null = null;
   const t = () => (tables ??= resolveSnippetTables(strapi));
@@ -118,6 +121,9 @@ export function createSnippetRepository(strapi: Core.Strapi): SnippetRepository 
         .offset(offset)) as SnippetRow[];
       const known = totalFromPage(query.page, query.pageSize, rows.length);
       if (known !== null) return { rows, total: known };
+      const key = snippetCountKey(query);
+      const kept = key === null || counts === null ? null : await counts.total(key);
+      if (kept !== null) return { rows, total: kept };
       const counted = (await filtered(query, folding).count({ total: '*' })) as Array<{ total: unknown }>;
       return { rows, total: Number(counted[0]?.total ?? 0) };
     },

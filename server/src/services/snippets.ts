@@ -17,6 +17,7 @@ import {
   type Snippet,
   type SnippetListBody,
 } from '../core/snippet-response';
+import { createSnippetCountsRepository } from '../repositories/snippet-counts';
 import { createSnippetRepository } from '../repositories/snippets';
 import type { InvalidationBus } from './invalidation-bus';
 import { MemorySnippetCache, type CachedAnswer, type SnippetCache } from './snippet-cache';
@@ -47,7 +48,8 @@ function listKey(query: SnippetQuery): string {
 }
 
 const snippetsService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const repository = createSnippetRepository(strapi);
+  const counts = createSnippetCountsRepository(strapi);
+  const repository = createSnippetRepository(strapi, counts);
   const cache: SnippetCache = new MemorySnippetCache();
   const inFlight = new Map<string, Promise<CachedAnswer | null>>();
   let bus: InvalidationBus | null = null;
@@ -96,6 +98,11 @@ const snippetsService = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     list,
     get,
+
+    /** At startup: the kept totals' table and triggers (repositories/snippet-counts.ts). */
+    prepareCounts: () => counts.prepare(),
+    /** Recounts the kept totals from the rows (a repair). */
+    recomputeCounts: () => counts.recompute(),
 
     /** `{ data, meta }` for the list endpoint; the key is the normalized query, so parameter order does not matter. */
     async listAnswer(query: SnippetQuery, options: AnswerOptions): Promise<CachedAnswer> {
