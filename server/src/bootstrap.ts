@@ -10,7 +10,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // by a process that stopped between claiming and writing (a crash mid-import).
   const { releasedStale } = await getService(strapi, 'claims').prepare();
   if (releasedStale > 0) strapi.log.info(`newsroom: released ${releasedStale} claims left by an interrupted write`);
-  await getService(strapi, 'snippets').prepareCounts();
+  await getService(strapi, 'snippets').prepareReads();
   proposeSlugsInContentManager(strapi);
   openCacheChannel(strapi);
   registerPublicSnippetRoutes(strapi);

@@ -35,7 +35,7 @@ import { resolveSnippetTables, type SnippetTables } from './snippet-tables';
 export const ANY_CATEGORY = 0;
 
 /** Bump when a trigger body changes: a missing name makes `prepare` reinstall and recompute. */
-const VERSION = 1;
+const VERSION = 2;
 const TRIGGER_NAMES = ['article_ins', 'article_upd', 'article_del', 'link_ins', 'link_upd', 'link_del', 'category_del'].map(
   (name) => `newsroom_cnt${VERSION}_${name}`
 );
@@ -93,10 +93,14 @@ function namesOf(strapi: Core.Strapi, tables: SnippetTables, dialect: Dialect): 
  * except for the upsert clause.
  */
 function triggerBodies(n: Names, dialect: Dialect): Record<string, { table: string; event: string; condition: string | null; statements: string[] }> {
+  // The counts row being changed: an alias where the dialect takes one; SQLite before 3.53 parses no alias
+  // after INSERT INTO (a database file must stay readable by older sqlite3 tools), so there the table name.
+  const c = dialect === 'sqlite' ? n.counts : 'c';
+  const counts = dialect === 'sqlite' ? n.counts : `${n.counts} AS c`;
   const upsert = (select: string) =>
     dialect === 'mysql'
       ? `INSERT INTO ${n.counts} (category_id, language, n) ${select} ON DUPLICATE KEY UPDATE n = n + VALUES(n)`
-      : `INSERT INTO ${n.counts} AS c (category_id, language, n) ${select} ON CONFLICT (category_id, language) DO UPDATE SET n = c.n + excluded.n`;
+      : `INSERT INTO ${counts} (category_id, language, n) ${select} ON CONFLICT (category_id, language) DO UPDATE SET n = ${c}.n + excluded.n`;
   const lang = (row: 'NEW' | 'OLD') => `COALESCE(${row}.${n.language}, '')`;
   const published = (row: 'NEW' | 'OLD') => `${row}.${n.publishedAt} IS NOT NULL`;
   const linksOf = (row: 'NEW' | 'OLD') => `${n.links} l WHERE l.${n.linkArticle} = ${row}.${n.articleId}`;
@@ -110,9 +114,9 @@ function triggerBodies(n: Names, dialect: Dialect): Record<string, { table: stri
             upsert(`SELECT l.${n.linkCategory}, ${lang(row)}, COUNT(*) FROM ${linksOf(row)} AND ${published(row)} GROUP BY l.${n.linkCategory}`),
           ]
         : [
-            `UPDATE ${n.counts} AS c SET n = c.n - 1 WHERE ${published(row)} AND c.category_id = ${ANY_CATEGORY} AND c.language = ${lang(row)}`,
-            `UPDATE ${n.counts} AS c SET n = c.n - (SELECT COUNT(*) FROM ${linksOf(row)} AND l.${n.linkCategory} = c.category_id)` +
-              ` WHERE ${published(row)} AND c.language = ${lang(row)} AND c.category_id IN (SELECT l.${n.linkCategory} FROM ${linksOf(row)})`,
+            `UPDATE ${counts} SET n = ${c}.n - 1 WHERE ${published(row)} AND ${c}.category_id = ${ANY_CATEGORY} AND ${c}.language = ${lang(row)}`,
+            `UPDATE ${counts} SET n = ${c}.n - (SELECT COUNT(*) FROM ${linksOf(row)} AND l.${n.linkCategory} = ${c}.category_id)` +
+              ` WHERE ${published(row)} AND ${c}.language = ${lang(row)} AND ${c}.category_id IN (SELECT l.${n.linkCategory} FROM ${linksOf(row)})`,
           ];
     return ownOnly ? statements.slice(0, 1) : statements;
   };
@@ -122,7 +126,7 @@ function triggerBodies(n: Names, dialect: Dialect): Record<string, { table: stri
     const article = `FROM ${n.articles} a WHERE a.${n.articleId} = ${row}.${n.linkArticle} AND a.${n.publishedAt} IS NOT NULL`;
     return sign === '+'
       ? upsert(`SELECT ${row}.${n.linkCategory}, COALESCE(a.${n.language}, ''), 1 ${article}`)
-      : `UPDATE ${n.counts} AS c SET n = c.n - 1 WHERE c.category_id = ${row}.${n.linkCategory} AND c.language = (SELECT COALESCE(a.${n.language}, '') ${article})`;
+      : `UPDATE ${counts} SET n = ${c}.n - 1 WHERE ${c}.category_id = ${row}.${n.linkCategory} AND ${c}.language = (SELECT COALESCE(a.${n.language}, '') ${article})`;
   };
 
   const articleChanged = `(${published('OLD')}) <> (${published('NEW')}) OR ${lang('OLD')} <> ${lang('NEW')}`;
@@ -168,6 +172,12 @@ function createTrigger(
   return [`DROP TRIGGER IF EXISTS ${qualify(name)}`, `CREATE TRIGGER ${qualify(name)} ${event} ON ${table} FOR EACH ROW BEGIN ${guarded} END`];
 }
 
+/** `language` is `code` or one of its regional variants (`en` → `en`, `en-gb`); `!` escapes LIKE wildcards in every dialect. */
+function matchesCode(qb: Knex.QueryBuilder, code: string): Knex.QueryBuilder {
+  const pattern = `${code.replace(/[!%_]/g, (char) => `!${char}`)}-%`;
+  return qb.where('language', code).orWhereRaw(`language like ? escape '!'`, [pattern]);
+}
+
 export function createSnippetCountsRepository(strapi: Core.Strapi) {
   const dialect = dialectOf(strapi);
   let names: Names | null = null;
@@ -199,12 +209,13 @@ export function createSnippetCountsRepository(strapi: Core.Strapi) {
     return true;
   }
 
-  async function installedTriggers(): Promise<Set<string>> {
-    let rows: Array<{ name: string }>;
+  /** The count triggers present, of this version or an earlier one, with their table on PostgreSQL. */
+  async function installedTriggers(): Promise<Map<string, string>> {
+    let rows: Array<{ name: string; tbl?: string }>;
     if (dialect === 'sqlite') {
       rows = await knex().raw(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'newsroom_cnt%'`);
     } else if (dialect === 'postgres') {
-      const result = await knex().raw(`SELECT tgname AS name FROM pg_trigger WHERE tgname LIKE 'newsroom_cnt%'`);
+      const result = await knex().raw(`SELECT tgname AS name, tgrelid::regclass::text AS tbl FROM pg_trigger WHERE tgname LIKE 'newsroom_cnt%'`);
       rows = result.rows;
     } else {
       const [result] = await knex().raw(
@@ -212,7 +223,7 @@ export function createSnippetCountsRepository(strapi: Core.Strapi) {
       );
       rows = result;
     }
-    return new Set(rows.map((row) => row.name));
+    return new Map(rows.map((row) => [row.name, row.tbl ?? '']));
   }
 
   /** Every count from the rows: the same joins the snippet list filters with. */
@@ -228,10 +239,19 @@ export function createSnippetCountsRepository(strapi: Core.Strapi) {
     );
   }
 
-  async function installTriggers(): Promise<void> {
+  async function installTriggers(present: Map<string, string>): Promise<void> {
     const t = n();
     const bodies = triggerBodies(t, dialect);
-    const statements = Object.entries(bodies).flatMap(([name, trigger]) => createTrigger(dialect, name, trigger, qualify));
+    // Triggers of an earlier version go first: two versions would count every change twice.
+    const outdated = [...present].filter(([name]) => !TRIGGER_NAMES.includes(name));
+    const statements = [
+      ...outdated.flatMap(([name, table]) =>
+        dialect === 'postgres'
+          ? [`DROP TRIGGER IF EXISTS ${name} ON ${table}`, `DROP FUNCTION IF EXISTS ${qualify(name)}()`]
+          : [`DROP TRIGGER IF EXISTS ${qualify(name)}`]
+      ),
+      ...Object.entries(bodies).flatMap(([name, trigger]) => createTrigger(dialect, name, trigger, qualify)),
+    ];
     // One transaction where DDL is transactional (SQLite, PostgreSQL): the triggers and the
     // recomputed counts appear together. MySQL commits each CREATE TRIGGER on its own.
     await knex().transaction(async (trx) => {
@@ -245,12 +265,12 @@ export function createSnippetCountsRepository(strapi: Core.Strapi) {
     async prepare(): Promise<void> {
       const created = await ensureTable();
       const present = await installedTriggers();
-      if (!created && TRIGGER_NAMES.every((name) => present.has(name))) {
+      if (!created && present.size === TRIGGER_NAMES.length && TRIGGER_NAMES.every((name) => present.has(name))) {
         usable = true;
         return;
       }
       try {
-        await installTriggers();
+        await installTriggers(present);
         usable = true;
         strapi.log.info('newsroom: installed the snippet count triggers and counted the published articles');
       } catch (error) {
@@ -264,6 +284,20 @@ export function createSnippetCountsRepository(strapi: Core.Strapi) {
     /** Recounts every key from the rows (a repair; `prepare` does it when triggers were missing). */
     async recompute(): Promise<void> {
       await knex().transaction((trx) => recompute(trx));
+    },
+
+    /**
+     * The language codes published articles hold that `code` matches (itself and its
+     * regional variants), or null when the counts are not kept.
+     */
+    async languageCodes(code: string): Promise<string[] | null> {
+      if (!usable) return null;
+      return (await knex()
+        .from(knex().raw(n().counts))
+        .where('category_id', ANY_CATEGORY)
+        .where('n', '>', 0)
+        .where((sub) => matchesCode(sub, code))
+        .pluck('language')) as string[];
     },
 
     /** The number of published articles matching the filter, or null when the counts are not kept. */
@@ -281,10 +315,7 @@ export function createSnippetCountsRepository(strapi: Core.Strapi) {
       }
       if (filter.language !== null) {
         const code = filter.language;
-        // Codes are [a-z0-9-]: no LIKE wildcard to escape.
-        qb.where((sub) => {
-          sub.where('language', code).orWhere('language', 'like', `${code}-%`);
-        });
+        qb.where((sub) => matchesCode(sub, code));
       }
       const rows = (await qb.sum({ total: 'n' })) as Array<{ total: unknown }>;
       return Number(rows[0]?.total ?? 0);

@@ -27,6 +27,12 @@ export interface SnippetRepository {
   categoriesOf(articleIds: unknown[]): Promise<SnippetCategoryRow[]>;
 }
 
+/** Category ids and exact language codes the filters stand for; null: that filter is absent (or, for languages, matched by pattern). */
+interface Narrowed {
+  categoryIds: Array<string | number> | null;
+  languageCodes: string[] | null;
+}
+
 /** `!` escapes LIKE wildcards: unlike `\`, it means the same in every dialect and SQL mode. */
 const LIKE_ESCAPE = '!';
 const PLAIN: CaseFolding = { fnFor: () => 'lower' };
@@ -51,12 +57,30 @@ export function createSnippetRepository(strapi: Core.Strapi, counts: SnippetCoun
     );
   };
 
+  /**
+   * The category and language filters as the values the rows hold, read before the page
+   * query: category ids for the slugs (literal ids let PostgreSQL's planner use its
+   * statistics of the link table), and the exact language codes a code matches (from the
+   * kept counts: `en` → `en`, `en-gb`), so the query is an equality the language index
+   * serves instead of a LIKE. Null where nothing narrows.
+   */
+  const narrow = async (query: SnippetQuery): Promise<Narrowed> => {
+    const { categories, categoryColumns: cc } = t();
+    const categoryIds =
+      query.categories.length === 0
+        ? null
+        : ((await knex().from({ k: categories }).whereIn(`k.${cc.slug}`, query.categories).pluck(`k.${cc.id}`)) as Array<string | number>);
+    const languageCodes = query.language === null || counts === null ? null : await counts.languageCodes(query.language);
+    return { categoryIds, languageCodes };
+  };
+
   /** Published rows matching the filters: drafts never get past this. */
-  const filtered = (query: SnippetQuery, folding: CaseFolding): Knex.QueryBuilder => {
-    const { articles, articleColumns: c, categories, categoryColumns: cc, links } = t();
+  const filtered = (query: SnippetQuery, folding: CaseFolding, narrowed: Narrowed): Knex.QueryBuilder => {
+    const { articles, articleColumns: c, links } = t();
     const qb = knex().from({ a: articles }).whereNotNull(`a.${c.publishedAt}`);
 
-    if (query.categories.length > 0) {
+    if (narrowed.categoryIds !== null) {
+      const ids = narrowed.categoryIds;
       // A correlated EXISTS, not a join (an article in two matching categories is still one
       // row) and not `id IN (links of the category)`: that form makes SQLite read every
       // article row of the category (2 KB+ each, with the body) and sort them, growing with
@@ -68,12 +92,12 @@ export function createSnippetRepository(strapi: Core.Strapi, counts: SnippetCoun
           .select(knex().raw('1'))
           .from({ l: links.table })
           .whereRaw('?? = ??', [`l.${links.articleColumn}`, `a.${c.id}`])
-          .whereIn(`l.${links.categoryColumn}`, (ids) => {
-            ids.select(`k.${cc.id}`).from({ k: categories }).whereIn(`k.${cc.slug}`, query.categories);
-          });
+          .whereIn(`l.${links.categoryColumn}`, ids); // none found: knex writes a false condition
       });
     }
-    if (query.language !== null) {
+    if (narrowed.languageCodes !== null) {
+      qb.whereIn(`a.${c.language}`, narrowed.languageCodes);
+    } else if (query.language !== null) {
       // A code matches itself and its regional variants: `en` finds `en` and `en-gb`.
       const code = query.language;
       qb.where((sub) => {
@@ -115,16 +139,19 @@ export function createSnippetRepository(strapi: Core.Strapi, counts: SnippetCoun
   return {
     async findPage(query) {
       const offset = (query.page - 1) * query.pageSize;
-      const folding = query.q === null ? PLAIN : await fold();
-      const rows = (await ordered(selectSnippet(filtered(query, folding)), query.sort)
-        .limit(query.pageSize)
-        .offset(offset)) as SnippetRow[];
-      const known = totalFromPage(query.page, query.pageSize, rows.length);
-      if (known !== null) return { rows, total: known };
+      // The kept total first: past it (or with nothing to find) there is no page to read.
       const key = snippetCountKey(query);
       const kept = key === null || counts === null ? null : await counts.total(key);
+      if (kept !== null && offset >= kept) return { rows: [], total: kept };
+      const folding = query.q === null ? PLAIN : await fold();
+      const narrowed = await narrow(query);
+      const rows = (await ordered(selectSnippet(filtered(query, folding, narrowed)), query.sort)
+        .limit(query.pageSize)
+        .offset(offset)) as SnippetRow[];
       if (kept !== null) return { rows, total: kept };
-      const counted = (await filtered(query, folding).count({ total: '*' })) as Array<{ total: unknown }>;
+      const known = totalFromPage(query.page, query.pageSize, rows.length);
+      if (known !== null) return { rows, total: known };
+      const counted = (await filtered(query, folding, narrowed).count({ total: '*' })) as Array<{ total: unknown }>;
       return { rows, total: Number(counted[0]?.total ?? 0) };
     },
 

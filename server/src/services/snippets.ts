@@ -18,6 +18,7 @@ import {
   type SnippetListBody,
 } from '../core/snippet-response';
 import { createSnippetCountsRepository } from '../repositories/snippet-counts';
+import { ensureSnippetIndexes } from '../repositories/snippet-indexes';
 import { createSnippetRepository } from '../repositories/snippets';
 import type { InvalidationBus } from './invalidation-bus';
 import { MemorySnippetCache, type CachedAnswer, type SnippetCache } from './snippet-cache';
@@ -99,8 +100,11 @@ const snippetsService = ({ strapi }: { strapi: Core.Strapi }) => {
     list,
     get,
 
-    /** At startup: the kept totals' table and triggers (repositories/snippet-counts.ts). */
-    prepareCounts: () => counts.prepare(),
+    /** At startup: the list's own indexes, the kept totals' table and triggers (repositories/snippet-indexes.ts, snippet-counts.ts). */
+    async prepareReads(): Promise<void> {
+      await ensureSnippetIndexes(strapi);
+      await counts.prepare();
+    },
     /** Recounts the kept totals from the rows (a repair). */
     recomputeCounts: () => counts.recompute(),
 
