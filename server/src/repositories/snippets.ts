@@ -31,7 +31,16 @@ export interface SnippetRepository {
 interface Narrowed {
   categoryIds: Array<string | number> | null;
   languageCodes: string[] | null;
+  /** The kept count says few rows match: read them from the category's links rather than in listing order. */
+  fewMatches: boolean;
 }
+
+/**
+ * At most this many matches, a category filter starts from the link table and sorts them
+ * (cost grows with the matches, capped here); above it, the listing is read in order and
+ * probed until a page is full (about pageSize × published ÷ matches probes).
+ */
+const FEW_MATCHES = 2000;
 
 /** `!` escapes LIKE wildcards: unlike `\`, it means the same in every dialect and SQL mode. */
 const LIKE_ESCAPE = '!';
@@ -64,14 +73,14 @@ export function createSnippetRepository(strapi: Core.Strapi, counts: SnippetCoun
    * kept counts: `en` → `en`, `en-gb`), so the query is an equality the language index
    * serves instead of a LIKE. Null where nothing narrows.
    */
-  const narrow = async (query: SnippetQuery): Promise<Narrowed> => {
+  const narrow = async (query: SnippetQuery, kept: number | null): Promise<Narrowed> => {
     const { categories, categoryColumns: cc } = t();
     const categoryIds =
       query.categories.length === 0
         ? null
         : ((await knex().from({ k: categories }).whereIn(`k.${cc.slug}`, query.categories).pluck(`k.${cc.id}`)) as Array<string | number>);
     const languageCodes = query.language === null || counts === null ? null : await counts.languageCodes(query.language);
-    return { categoryIds, languageCodes };
+    return { categoryIds, languageCodes, fewMatches: kept !== null && kept <= FEW_MATCHES };
   };
 
   /** Published rows matching the filters: drafts never get past this. */
@@ -80,20 +89,28 @@ export function createSnippetRepository(strapi: Core.Strapi, counts: SnippetCoun
     const qb = knex().from({ a: articles }).whereNotNull(`a.${c.publishedAt}`);
 
     if (narrowed.categoryIds !== null) {
-      const ids = narrowed.categoryIds;
-      // A correlated EXISTS, not a join (an article in two matching categories is still one
-      // row) and not `id IN (links of the category)`: that form makes SQLite read every
-      // article row of the category (2 KB+ each, with the body) and sort them, growing with
-      // the table. This way the listing index (document_date, id, published_at, language)
-      // is read in order and each candidate costs one probe of the link table's
-      // (article_id, category_id) index, stopping after a page.
-      qb.whereExists((sub) => {
-        sub
-          .select(knex().raw('1'))
-          .from({ l: links.table })
-          .whereRaw('?? = ??', [`l.${links.articleColumn}`, `a.${c.id}`])
-          .whereIn(`l.${links.categoryColumn}`, ids); // none found: knex writes a false condition
-      });
+      const ids = narrowed.categoryIds; // none found: knex writes a false condition
+      if (narrowed.fewMatches) {
+        // Few matches (the kept count says so): start from the category's links and sort
+        // those rows, instead of walking the whole listing in order to find a handful.
+        qb.whereIn(`a.${c.id}`, (sub) => {
+          sub.select(`l.${links.articleColumn}`).from({ l: links.table }).whereIn(`l.${links.categoryColumn}`, ids);
+        });
+      } else {
+        // A correlated EXISTS, not a join (an article in two matching categories is still one
+        // row) and not `id IN (links of the category)`: that form makes SQLite read every
+        // article row of the category (2 KB+ each, with the body) and sort them, growing with
+        // the category. This way the listing index (document_date, id, published_at, language)
+        // is read in order and each candidate costs one probe of the link table's
+        // (article_id, category_id) index, stopping after a page.
+        qb.whereExists((sub) => {
+          sub
+            .select(knex().raw('1'))
+            .from({ l: links.table })
+            .whereRaw('?? = ??', [`l.${links.articleColumn}`, `a.${c.id}`])
+            .whereIn(`l.${links.categoryColumn}`, ids);
+        });
+      }
     }
     if (narrowed.languageCodes !== null) {
       qb.whereIn(`a.${c.language}`, narrowed.languageCodes);
@@ -144,7 +161,7 @@ export function createSnippetRepository(strapi: Core.Strapi, counts: SnippetCoun
       const kept = key === null || counts === null ? null : await counts.total(key);
       if (kept !== null && offset >= kept) return { rows: [], total: kept };
       const folding = query.q === null ? PLAIN : await fold();
-      const narrowed = await narrow(query);
+      const narrowed = await narrow(query, kept);
       const rows = (await ordered(selectSnippet(filtered(query, folding, narrowed)), query.sort)
         .limit(query.pageSize)
         .offset(offset)) as SnippetRow[];
