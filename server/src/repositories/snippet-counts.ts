@@ -35,7 +35,7 @@ import { resolveSnippetTables, type SnippetTables } from './snippet-tables';
 export const ANY_CATEGORY = 0;
 
 /** Bump when a trigger body changes: a missing name makes `prepare` reinstall and recompute. */
-const VERSION = 2;
+const VERSION = 3;
 const TRIGGER_NAMES = ['article_ins', 'article_upd', 'article_del', 'link_ins', 'link_upd', 'link_del', 'category_del'].map(
   (name) => `newsroom_cnt${VERSION}_${name}`
 );
@@ -121,12 +121,19 @@ function triggerBodies(n: Names, dialect: Dialect): Record<string, { table: stri
     return ownOnly ? statements.slice(0, 1) : statements;
   };
 
-  /** ±1 for (category of link `row`, language of its article) when that article row is published. */
-  const link = (row: 'NEW' | 'OLD', sign: '+' | '-'): string => {
+  /**
+   * ±1 for (category of link `row`, language of its article) when that article row is published.
+   * The (any category, language) row is locked first, as the article triggers do: every
+   * writer takes the rows of a language in one order, so two transactions, one adding an
+   * article and its links, one deleting links and then the article, cannot deadlock.
+   */
+  const link = (row: 'NEW' | 'OLD', sign: '+' | '-'): string[] => {
     const article = `FROM ${n.articles} a WHERE a.${n.articleId} = ${row}.${n.linkArticle} AND a.${n.publishedAt} IS NOT NULL`;
+    const language = `(SELECT COALESCE(a.${n.language}, '') ${article})`;
+    const lockAny = `UPDATE ${counts} SET n = ${c}.n WHERE ${c}.category_id = ${ANY_CATEGORY} AND ${c}.language = ${language}`;
     return sign === '+'
-      ? upsert(`SELECT ${row}.${n.linkCategory}, COALESCE(a.${n.language}, ''), 1 ${article}`)
-      : `UPDATE ${counts} SET n = ${c}.n - 1 WHERE ${c}.category_id = ${row}.${n.linkCategory} AND ${c}.language = (SELECT COALESCE(a.${n.language}, '') ${article})`;
+      ? [lockAny, upsert(`SELECT ${row}.${n.linkCategory}, COALESCE(a.${n.language}, ''), 1 ${article}`)]
+      : [lockAny, `UPDATE ${counts} SET n = ${c}.n - 1 WHERE ${c}.category_id = ${row}.${n.linkCategory} AND ${c}.language = ${language}`];
   };
 
   const articleChanged = `(${published('OLD')}) <> (${published('NEW')}) OR ${lang('OLD')} <> ${lang('NEW')}`;
@@ -137,9 +144,9 @@ function triggerBodies(n: Names, dialect: Dialect): Record<string, { table: stri
     article_ins: { table: n.articles, event: 'AFTER INSERT', condition: null, statements: contribution('NEW', '+', true) },
     article_upd: { table: n.articles, event: 'AFTER UPDATE', condition: articleChanged, statements: [...contribution('OLD', '-'), ...contribution('NEW', '+')] },
     article_del: { table: n.articles, event: 'BEFORE DELETE', condition: null, statements: contribution('OLD', '-') },
-    link_ins: { table: n.links, event: 'AFTER INSERT', condition: null, statements: [link('NEW', '+')] },
-    link_upd: { table: n.links, event: 'AFTER UPDATE', condition: linkChanged, statements: [link('OLD', '-'), link('NEW', '+')] },
-    link_del: { table: n.links, event: 'AFTER DELETE', condition: null, statements: [link('OLD', '-')] },
+    link_ins: { table: n.links, event: 'AFTER INSERT', condition: null, statements: link('NEW', '+') },
+    link_upd: { table: n.links, event: 'AFTER UPDATE', condition: linkChanged, statements: [...link('OLD', '-'), ...link('NEW', '+')] },
+    link_del: { table: n.links, event: 'AFTER DELETE', condition: null, statements: link('OLD', '-') },
     category_del: { table: n.categories, event: 'BEFORE DELETE', condition: null, statements: [`DELETE FROM ${n.counts} WHERE category_id = OLD.${n.categoryId}`] },
   };
   return Object.fromEntries(Object.entries(bodies).map(([name, body]) => [`newsroom_cnt${VERSION}_${name}`, body]));
