@@ -35,7 +35,7 @@ import { resolveSnippetTables, type SnippetTables } from './snippet-tables';
 export const ANY_CATEGORY = 0;
 
 /** Bump when a trigger body changes: a missing name makes `prepare` reinstall and recompute. */
-const VERSION = 3;
+const VERSION = 4;
 const TRIGGER_NAMES = ['article_ins', 'article_upd', 'article_del', 'link_ins', 'link_upd', 'link_del', 'category_del'].map(
   (name) => `newsroom_cnt${VERSION}_${name}`
 );
@@ -115,8 +115,12 @@ function triggerBodies(n: Names, dialect: Dialect): Record<string, { table: stri
           ]
         : [
             `UPDATE ${counts} SET n = ${c}.n - 1 WHERE ${published(row)} AND ${c}.category_id = ${ANY_CATEGORY} AND ${c}.language = ${lang(row)}`,
-            `UPDATE ${counts} SET n = ${c}.n - (SELECT COUNT(*) FROM ${linksOf(row)} AND l.${n.linkCategory} = ${c}.category_id)` +
-              ` WHERE ${published(row)} AND ${c}.language = ${lang(row)} AND ${c}.category_id IN (SELECT l.${n.linkCategory} FROM ${linksOf(row)})`,
+            dialect === 'mysql'
+              ? // InnoDB locks every row an UPDATE scans: join from the article's links so only their rows are read.
+                `UPDATE ${n.counts} c JOIN (SELECT l.${n.linkCategory} AS category_id, COUNT(*) AS k FROM ${linksOf(row)} GROUP BY l.${n.linkCategory}) x` +
+                ` ON c.category_id = x.category_id SET c.n = c.n - x.k WHERE ${published(row)} AND c.language = ${lang(row)}`
+              : `UPDATE ${counts} SET n = ${c}.n - (SELECT COUNT(*) FROM ${linksOf(row)} AND l.${n.linkCategory} = ${c}.category_id)` +
+                ` WHERE ${published(row)} AND ${c}.language = ${lang(row)} AND ${c}.category_id IN (SELECT l.${n.linkCategory} FROM ${linksOf(row)})`,
           ];
     return ownOnly ? statements.slice(0, 1) : statements;
   };
@@ -129,11 +133,16 @@ function triggerBodies(n: Names, dialect: Dialect): Record<string, { table: stri
    */
   const link = (row: 'NEW' | 'OLD', sign: '+' | '-'): string[] => {
     const article = `FROM ${n.articles} a WHERE a.${n.articleId} = ${row}.${n.linkArticle} AND a.${n.publishedAt} IS NOT NULL`;
-    const language = `(SELECT COALESCE(a.${n.language}, '') ${article})`;
+    const read = `(SELECT COALESCE(a.${n.language}, '') ${article})`;
+    // On MySQL the language goes through a session variable: compared with a subquery, InnoDB
+    // would scan (and lock) every row of the category instead of reading one by its key.
+    const mysql = dialect === 'mysql';
+    const language = mysql ? '@newsroom_cnt_language' : read;
+    const setLanguage = mysql ? [`SET @newsroom_cnt_language = ${read}`] : [];
     const lockAny = `UPDATE ${counts} SET n = ${c}.n WHERE ${c}.category_id = ${ANY_CATEGORY} AND ${c}.language = ${language}`;
     return sign === '+'
-      ? [lockAny, upsert(`SELECT ${row}.${n.linkCategory}, COALESCE(a.${n.language}, ''), 1 ${article}`)]
-      : [lockAny, `UPDATE ${counts} SET n = ${c}.n - 1 WHERE ${c}.category_id = ${row}.${n.linkCategory} AND ${c}.language = ${language}`];
+      ? [...setLanguage, lockAny, upsert(`SELECT ${row}.${n.linkCategory}, COALESCE(a.${n.language}, ''), 1 ${article}`)]
+      : [...setLanguage, lockAny, `UPDATE ${counts} SET n = ${c}.n - 1 WHERE ${c}.category_id = ${row}.${n.linkCategory} AND ${c}.language = ${language}`];
   };
 
   const articleChanged = `(${published('OLD')}) <> (${published('NEW')}) OR ${lang('OLD')} <> ${lang('NEW')}`;
