@@ -63,7 +63,6 @@ describe('snippet totals with two Strapi processes writing at once', () => {
         }).then((res) => res.status)
       ),
     ]);
-    if (process.env.DEBUG_COUNTS) console.log(pair.a.output().slice(-3000), pair.b.output().slice(-3000));
     expect(more.filter((status) => status !== 201 && status !== 204 && status !== 200)).toEqual([]);
 
     for (const url of [pair.a.url, pair.b.url]) {
