@@ -8,7 +8,8 @@
  *   `newsroom_articles_title_sort_idx` in order and stop after a page, instead of
  *   sorting every published row.
  * - A language filter (an equality or IN over exact codes) reads
- *   `newsroom_articles_language_listing_idx` in date order, however rare the language.
+ *   `newsroom_articles_language_listing_idx` in date order, or
+ *   `newsroom_articles_language_title_idx` in title order, however rare the language.
  *
  * PostgreSQL and SQLite only: MySQL/MariaDB have no partial indexes (and MariaDB no
  * expression indexes); there the content type's plain indexes serve.
@@ -25,6 +26,7 @@ interface IndexSpec {
 const INDEXES: IndexSpec[] = [
   { name: 'newsroom_articles_title_sort_idx', columns: (c) => `lower(${c.title}), ${c.title}, ${c.id}` },
   { name: 'newsroom_articles_language_listing_idx', columns: (c) => `${c.language}, ${c.documentDate}, ${c.id}` },
+  { name: 'newsroom_articles_language_title_idx', columns: (c) => `${c.language}, lower(${c.title}), ${c.title}, ${c.id}` },
 ];
 
 export async function ensureSnippetIndexes(strapi: Core.Strapi): Promise<void> {
