@@ -13,6 +13,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   if (releasedStale > 0) strapi.log.info(`newsroom: released ${releasedStale} claims left by an interrupted write`);
   // The full-text index of `q`, kept by the database on every write (repositories/search.ts).
   await createSearchRepository(strapi).prepare();
+  await getService(strapi, 'snippets').prepareReads();
   proposeSlugsInContentManager(strapi);
   openCacheChannel(strapi, registerPublicSnippetRoutes(strapi));
   await registerPermissions(strapi);

@@ -6,3 +6,5 @@ export const CLAIMS_TABLE = 'newsroom_claims';
 /** Plugin-owned tables of frontend revalidation (SPEC 11): changes waiting to be coalesced, and deliveries. */
 export const REVALIDATION_CHANGES_TABLE = 'newsroom_revalidation_changes';
 export const REVALIDATION_DELIVERIES_TABLE = 'newsroom_revalidation_deliveries';
+/** Plugin-owned table of published-article counts per (category, language), kept by triggers (repositories/snippet-counts.ts). */
+export const SNIPPET_COUNTS_TABLE = 'newsroom_snippet_counts';

@@ -327,12 +327,24 @@ describe('snippet query', () => {
       expect(accepted('page=3&pageSize=100')).toMatchObject({ page: 3, pageSize: 100 });
     });
 
-    it('accepts page 10000 and rejects page 10001, to keep offsets sane', () => {
-      expect(accepted('page=10000').page).toBe(10000);
+    it('accepts page 10000 of one result and rejects page 10001, to keep offsets sane', () => {
+      expect(accepted('page=10000&pageSize=1').page).toBe(10000);
       expect(rejection('page=10001')).toEqual({
         parameter: 'page',
         message: 'Invalid query parameter "page": must be an integer from 1 to 10000, written as plain digits',
       });
+    });
+
+    it('reaches result 10000 at the deepest, whatever the page size', () => {
+      expect(accepted('page=400').page).toBe(400);
+      expect(accepted('page=100&pageSize=100').page).toBe(100);
+      expect(rejection('page=401')).toEqual({
+        parameter: 'page',
+        message:
+          'Invalid query parameter "page": reaches past result 10000, the deepest a page may go (page × pageSize is 10025); ' +
+          'narrow the query with from/to, category or language to reach older articles',
+      });
+      expect(rejected('page=101&pageSize=100')).toBe('page');
     });
 
     it.each(['1e3', '1.5', '01', '%202', '2%20', '-1', '%2B1', '0', '0x10', '', '1,000', 'Infinity', '9'.repeat(400)])(
@@ -487,7 +499,7 @@ describe('snippet query', () => {
           const result = parse(queryString);
           if (result.ok) {
             const { page, pageSize, categories, q } = result.query;
-            expect(Number.isInteger(page) && page >= 1 && page <= 10000).toBe(true);
+            expect(Number.isInteger(page) && page >= 1 && page * pageSize <= 10000).toBe(true);
             expect(Number.isInteger(pageSize) && pageSize >= 1 && pageSize <= 100).toBe(true);
             expect(categories.length).toBeLessThanOrEqual(20);
             expect(q === null || (q.trim() === q && q.length > 0)).toBe(true);

@@ -10,8 +10,10 @@
  * Decisions:
  * - `page` and `pageSize` are plain decimal integers without sign, spaces or
  *   leading zeros (`^[1-9][0-9]*$`), so `01`, `1e3`, `1.5`, ` 2` are invalid.
- * - `page` is capped at 10000: deeper offsets are never a real reader and only
- *   cost the database a long scan.
+ * - Pagination reaches the first `MAX_RESULT_WINDOW` (10,000) results only:
+ *   `page × pageSize` beyond it is a 400 naming `page`. Deeper offsets are never a
+ *   real reader and only make the database scan and skip rows; narrower filters
+ *   (`from`/`to`, category, language) reach older articles.
  * - Category slugs are matched case-insensitively (lower-cased), trimmed,
  *   de-duplicated; at most 20 of at most 80 characters each.
  * - `from`/`to` with a space where the offset sign belongs
@@ -49,7 +51,9 @@ export interface SnippetQueryOptions {
   languages: string[];
 }
 
-export const MAX_PAGE = 10000;
+/** The deepest result a page may reach: `page × pageSize` is at most this (see the header). */
+export const MAX_RESULT_WINDOW = 10000;
+export const MAX_PAGE = MAX_RESULT_WINDOW;
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_CATEGORIES = 20;
@@ -211,7 +215,7 @@ export const snippetQuerySchema = z.strictObject({
     }),
   page: positiveInteger(MAX_PAGE, PAGE_ACCEPTED)
     .prefault('1')
-    .meta({ description: `Page number, 1 to ${MAX_PAGE}.`, example: '1' }),
+    .meta({ description: `Page number, 1 to ${MAX_PAGE}; page × pageSize at most ${MAX_RESULT_WINDOW}.`, example: '1' }),
   pageSize: positiveInteger(MAX_PAGE_SIZE, PAGE_SIZE_ACCEPTED)
     .prefault(String(DEFAULT_PAGE_SIZE))
     .meta({ description: `Results per page, 1 to ${MAX_PAGE_SIZE}.`, example: '25' }),
@@ -295,6 +299,13 @@ export function parseSnippetQuery(raw: Record<string, unknown>, options: Snippet
   const pageSize = read(input, 'pageSize', shape.pageSize);
   if (!pageSize.ok) return pageSize;
 
+  if (page.value * pageSize.value > MAX_RESULT_WINDOW) {
+    return invalid(
+      'page',
+      `reaches past result ${MAX_RESULT_WINDOW}, the deepest a page may go (page × pageSize is ${page.value * pageSize.value}); ` +
+        'narrow the query with from/to, category or language to reach older articles'
+    );
+  }
   if (from.value !== undefined && to.value !== undefined && from.value.getTime() > to.value.getTime()) {
     return invalid('from', `must not be after "to" (${from.value.toISOString()} is after ${to.value.toISOString()})`);
   }

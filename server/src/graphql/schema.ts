@@ -3,6 +3,8 @@
  * `GET /api/newsroom/snippets[/:slug]`, field for field. `DateTime` and `Date`
  * are Strapi's scalars, which serialize the REST strings unchanged.
  */
+import { MAX_PAGE_SIZE, MAX_RESULT_WINDOW } from '../core/snippet-query';
+
 export const snippetTypeDefs = /* GraphQL */ `
   type NewsroomSnippetCategory {
     name: String!
@@ -54,7 +56,9 @@ export const snippetTypeDefs = /* GraphQL */ `
       q: String
       "documentDate:desc, documentDate:asc, title:asc, title:desc or relevance (only with q); default relevance with q, else documentDate:desc"
       sort: String
+      "Page number from 1; page × pageSize at most ${MAX_RESULT_WINDOW}"
       page: Int
+      "Results per page, 1 to ${MAX_PAGE_SIZE}"
       pageSize: Int
     ): NewsroomSnippetList!
     "One published snippet by slug, or null."

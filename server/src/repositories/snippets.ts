@@ -12,8 +12,10 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { cappedLimit } from '../core/search-query';
 import type { SnippetQuery, SnippetSort } from '../core/snippet-query';
+import { snippetCountKey } from '../core/snippet-count-key';
 import { totalFromPage, type SnippetCategoryRow, type SnippetRow } from '../core/snippet-response';
 import { createSearchRepository, type CompiledSearch } from './search';
+import type { SnippetCountsRepository } from './snippet-counts';
 import { resolveSnippetTables, type SnippetTables } from './snippet-tables';
 
 export interface SnippetPageRows {
@@ -28,11 +30,27 @@ export interface SnippetRepository {
   categoriesOf(articleIds: unknown[]): Promise<SnippetCategoryRow[]>;
 }
 
+/** Category ids and exact language codes the filters stand for; null: that filter is absent (or, for languages, matched by pattern). */
+interface Narrowed {
+  categoryIds: Array<string | number> | null;
+  languageCodes: string[] | null;
+  /** The kept count says few rows match: read them from the category's links rather than in listing order. */
+  fewMatches: boolean;
+}
+
+/**
+ * At most this many matches, a category filter starts from the link table and sorts them
+ * (cost grows with the matches, capped here); above it, the listing is read in order and
+ * probed until a page is full (about pageSize × published ÷ matches probes).
+ */
+const FEW_MATCHES = 2000;
+
 /** `!` escapes LIKE wildcards: unlike `\`, it means the same in every dialect and SQL mode. */
 const LIKE_ESCAPE = '!';
 const escapeLike = (text: string) => text.replace(/[!%_]/g, (char) => `${LIKE_ESCAPE}${char}`);
 
-export function createSnippetRepository(strapi: Core.Strapi): SnippetRepository {
+/** `counts`: the kept totals (repositories/snippet-counts.ts); without them every total is counted. */
+export function createSnippetRepository(strapi: Core.Strapi, counts: SnippetCountsRepository | null = null): SnippetRepository {
   // Resolved on first use: the metadata exists only once the database is loaded.
   let tables: SnippetTables | null = null;
   const t = () => (tables ??= resolveSnippetTables(strapi));
@@ -48,29 +66,55 @@ export function createSnippetRepository(strapi: Core.Strapi): SnippetRepository 
     );
   };
 
+  /**
+   * The category and language filters as the values the rows hold, read before the page
+   * query: category ids for the slugs (literal ids let PostgreSQL's planner use its
+   * statistics of the link table), and the exact language codes a code matches (from the
+   * kept counts: `en` → `en`, `en-gb`), so the query is an equality the language index
+   * serves instead of a LIKE. Null where nothing narrows.
+   */
+  const narrow = async (query: SnippetQuery, kept: number | null): Promise<Narrowed> => {
+    const { categories, categoryColumns: cc } = t();
+    const categoryIds =
+      query.categories.length === 0
+        ? null
+        : ((await knex().from({ k: categories }).whereIn(`k.${cc.slug}`, query.categories).pluck(`k.${cc.id}`)) as Array<string | number>);
+    const languageCodes = query.language === null || counts === null ? null : await counts.languageCodes(query.language);
+    return { categoryIds, languageCodes, fewMatches: kept !== null && kept <= FEW_MATCHES };
+  };
+
   /** Published rows matching the filters: drafts never get past this. */
-  const filtered = (query: SnippetQuery, search: CompiledSearch | null): Knex.QueryBuilder => {
-    const { articles, articleColumns: c, categories, categoryColumns: cc, links } = t();
+  const filtered = (query: SnippetQuery, search: CompiledSearch | null, narrowed: Narrowed): Knex.QueryBuilder => {
+    const { articles, articleColumns: c, links } = t();
     const qb = knex().from({ a: articles }).whereNotNull(`a.${c.publishedAt}`);
 
-    if (query.categories.length > 0) {
-      // A correlated EXISTS, not a join (an article in two matching categories is still one
-      // row) and not `id IN (links of the category)`: that form makes SQLite read every
-      // article row of the category (2 KB+ each, with the body) and sort them, growing with
-      // the table. This way the listing index (document_date, id, published_at, language)
-      // is read in order and each candidate costs one probe of the link table's
-      // (article_id, category_id) index, stopping after a page.
-      qb.whereExists((sub) => {
-        sub
-          .select(knex().raw('1'))
-          .from({ l: links.table })
-          .whereRaw('?? = ??', [`l.${links.articleColumn}`, `a.${c.id}`])
-          .whereIn(`l.${links.categoryColumn}`, (ids) => {
-            ids.select(`k.${cc.id}`).from({ k: categories }).whereIn(`k.${cc.slug}`, query.categories);
-          });
-      });
+    if (narrowed.categoryIds !== null) {
+      const ids = narrowed.categoryIds; // none found: knex writes a false condition
+      if (narrowed.fewMatches) {
+        // Few matches (the kept count says so): start from the category's links and sort
+        // those rows, instead of walking the whole listing in order to find a handful.
+        qb.whereIn(`a.${c.id}`, (sub) => {
+          sub.select(`l.${links.articleColumn}`).from({ l: links.table }).whereIn(`l.${links.categoryColumn}`, ids);
+        });
+      } else {
+        // A correlated EXISTS, not a join (an article in two matching categories is still one
+        // row) and not `id IN (links of the category)`: that form makes SQLite read every
+        // article row of the category (2 KB+ each, with the body) and sort them, growing with
+        // the category. This way the listing index (document_date, id, published_at, language)
+        // is read in order and each candidate costs one probe of the link table's
+        // (article_id, category_id) index, stopping after a page.
+        qb.whereExists((sub) => {
+          sub
+            .select(knex().raw('1'))
+            .from({ l: links.table })
+            .whereRaw('?? = ??', [`l.${links.articleColumn}`, `a.${c.id}`])
+            .whereIn(`l.${links.categoryColumn}`, ids);
+        });
+      }
     }
-    if (query.language !== null) {
+    if (narrowed.languageCodes !== null) {
+      qb.whereIn(`a.${c.language}`, narrowed.languageCodes);
+    } else if (query.language !== null) {
       // A code matches itself and its regional variants: `en` finds `en` and `en-gb`.
       const code = query.language;
       qb.where((sub) => {
@@ -110,7 +154,8 @@ export function createSnippetRepository(strapi: Core.Strapi): SnippetRepository 
     const compiled = await search.compile({ q, language: query.language });
     const limit = cappedLimit(query.page, query.pageSize);
     const offset = (query.page - 1) * query.pageSize;
-    const base = selectSnippet(filtered(query, compiled));
+    const narrowed = await narrow(query, null);
+    const base = selectSnippet(filtered(query, compiled, narrowed));
     const rows =
       limit === 0
         ? []
@@ -120,20 +165,26 @@ export function createSnippetRepository(strapi: Core.Strapi): SnippetRepository 
     const known = limit === 0 ? null : totalFromPage(query.page, query.pageSize, rows.length);
     // A short page tells the total (at most the cap: a page never reaches past it).
     if (known !== null) return { rows, total: known };
-    return { rows, total: await search.countCapped(filtered(query, compiled)) };
+    return { rows, total: await search.countCapped(filtered(query, compiled, narrowed)) };
   }
 
   return {
     async findPage(query) {
       if (query.q !== null) return findSearchPage(query, query.q);
       const offset = (query.page - 1) * query.pageSize;
+      // The kept total first: past it (or with nothing to find) there is no page to read.
+      const key = snippetCountKey(query);
+      const kept = key === null || counts === null ? null : await counts.total(key);
+      if (kept !== null && offset >= kept) return { rows: [], total: kept };
+      const narrowed = await narrow(query, kept);
       const sort = query.sort === 'relevance' ? 'documentDate:desc' : query.sort; // relevance needs q (core/snippet-query.ts)
-      const rows = (await ordered(selectSnippet(filtered(query, null)), sort)
+      const rows = (await ordered(selectSnippet(filtered(query, null, narrowed)), sort)
         .limit(query.pageSize)
         .offset(offset)) as SnippetRow[];
+      if (kept !== null) return { rows, total: kept };
       const known = totalFromPage(query.page, query.pageSize, rows.length);
       if (known !== null) return { rows, total: known };
-      const counted = (await filtered(query, null).count({ total: '*' })) as Array<{ total: unknown }>;
+      const counted = (await filtered(query, null, narrowed).count({ total: '*' })) as Array<{ total: unknown }>;
       return { rows, total: Number(counted[0]?.total ?? 0) };
     },
 

@@ -17,6 +17,8 @@ import {
   type Snippet,
   type SnippetListBody,
 } from '../core/snippet-response';
+import { createSnippetCountsRepository } from '../repositories/snippet-counts';
+import { ensureSnippetIndexes } from '../repositories/snippet-indexes';
 import { createSnippetRepository } from '../repositories/snippets';
 import type { InvalidationBus } from '../cache/invalidation-bus';
 import { MemorySnippetCache, type CachedAnswer, type SnippetCache } from '../cache/snippet-cache';
@@ -47,7 +49,8 @@ function listKey(query: SnippetQuery): string {
 }
 
 const snippetsService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const repository = createSnippetRepository(strapi);
+  const counts = createSnippetCountsRepository(strapi);
+  const repository = createSnippetRepository(strapi, counts);
   const cache: SnippetCache = new MemorySnippetCache();
   const inFlight = new Map<string, Promise<CachedAnswer | null>>();
   let bus: InvalidationBus | null = null;
@@ -96,6 +99,14 @@ const snippetsService = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     list,
     get,
+
+    /** At startup: the list's own indexes, the kept totals' table and triggers (repositories/snippet-indexes.ts, snippet-counts.ts). */
+    async prepareReads(): Promise<void> {
+      await ensureSnippetIndexes(strapi);
+      await counts.prepare();
+    },
+    /** Recounts the kept totals from the rows (a repair). */
+    recomputeCounts: () => counts.recompute(),
 
     /** `{ data, meta }` for the list endpoint; the key is the normalized query, so parameter order does not matter. */
     async listAnswer(query: SnippetQuery, options: AnswerOptions): Promise<CachedAnswer> {

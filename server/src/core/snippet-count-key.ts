@@ -1,0 +1,19 @@
+/**
+ * Which snippet queries the kept counts answer (repositories/snippet-counts.ts): those
+ * whose only filters are at most one category and a language. Several categories can
+ * overlap (an article in two of them is one result), a date range or `q` is not kept
+ * per key: those totals are counted from the rows.
+ */
+import type { SnippetQuery } from './snippet-query';
+
+export interface SnippetCountKey {
+  /** One category slug, or null for any. */
+  category: string | null;
+  /** A language code matching itself and its regional variants, or null for any. */
+  language: string | null;
+}
+
+export function snippetCountKey(query: SnippetQuery): SnippetCountKey | null {
+  if (query.q !== null || query.from !== null || query.to !== null || query.categories.length > 1) return null;
+  return { category: query.categories[0] ?? null, language: query.language };
+}
