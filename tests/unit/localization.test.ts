@@ -1,6 +1,9 @@
 import articleSchema from '../../content-types/article/schema.json';
 import {
   describeMigration,
+  planLocalize,
+  planUnlocalize,
+  type MigrationRow,
   languageOfLocale,
   localeForLanguage,
   localizeArticleSchema,
@@ -88,11 +91,59 @@ describe('slug claim keys', () => {
   });
 });
 
-describe('describeMigration', () => {
-  it('says how many went where', () => {
-    const message = describeMigration(new Map([['en', 3], ['de', 2]]), { locale: 'en', count: 1 });
-    expect(message).toContain('5 article rows');
-    expect(message).toContain('2 to "de", 3 to "en"');
-    expect(message).toContain('1 of them without a locale of their language, to the default "en"');
+describe('planLocalize', () => {
+  const row = (id: number, documentId: string, language: string | null, publishedAt: string | null = null): MigrationRow => ({
+    id,
+    documentId,
+    language,
+    locale: 'en',
+    slug: `s-${documentId}`,
+    publishedAt,
+  });
+
+  it('puts each document in the locale of its language, both versions together, else the default', () => {
+    const plan = planLocalize(
+      [row(1, 'a', 'en'), row(2, 'a', 'en', 'x'), row(3, 'b', 'de'), row(4, 'b', 'de', 'x'), row(5, 'c', 'fa'), row(6, 'd', 'fr'), row(7, 'e', 'en-gb')],
+      ['en', 'de', 'fa'],
+      'en'
+    );
+    expect(Object.fromEntries(plan.moves)).toEqual({ de: [3, 4], fa: [5] });
+    expect(Object.fromEntries(plan.counts)).toEqual({ en: 3, de: 1, fa: 1 });
+    expect(plan.fallback).toBe(1);
+    expect(describeMigration(plan, 'en')).toBe(
+      'newsroom: articles are localized now: 5 articles in locales: 1 to "de", 3 to "en", 1 to "fa"; 1 of them have a language without a locale and went to the default locale "en"'
+    );
+  });
+});
+
+describe('planUnlocalize', () => {
+  const row = (id: number, documentId: string, locale: string, slug: string): MigrationRow => ({
+    id,
+    documentId,
+    language: locale,
+    locale,
+    slug,
+    publishedAt: null,
+  });
+  let next = 0;
+  const newId = () => `new${(next += 1)}`;
+
+  it('keeps every row: translations become articles of their own in the default locale', () => {
+    next = 0;
+    const changes = planUnlocalize(
+      [row(1, 'a', 'en', 'story'), row(2, 'a', 'de', 'story'), row(3, 'a', 'de', 'story'), row(4, 'a', 'fa', 'article-x'), row(5, 'b', 'de', 'other')],
+      'en',
+      newId
+    );
+    expect(changes).toEqual([
+      { id: 5, locale: 'en' },
+      { id: 2, locale: 'en', documentId: 'new1', slug: 'story-2' },
+      { id: 3, locale: 'en', documentId: 'new1', slug: 'story-2' },
+      { id: 4, locale: 'en', documentId: 'new2' },
+    ]);
+  });
+
+  it('changes nothing without translations in the default locale', () => {
+    expect(planUnlocalize([row(1, 'a', 'en', 'story')], 'en', newId)).toEqual([]);
   });
 });

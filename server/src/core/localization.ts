@@ -4,6 +4,8 @@
  * keyed per locale. No Strapi imports; the glue is server/src/localization.ts.
  */
 
+import { nextFreeSlug, suffixOf } from './slug';
+
 export type LocalizedConfig = { ok: true; localized: boolean } | { ok: false; message: string };
 
 /** The optional `localized` key of the plugin config: a boolean, `false` when absent. */
@@ -63,10 +65,102 @@ export const languageOfLocale = (locale: string): string => locale.toLowerCase()
  */
 export const slugKeyPrefix = (locale: string | null): string => (locale === null ? '' : `${locale}/`);
 
-/** Where each article went in a migration to localized: count per locale, for the startup log. */
-export function describeMigration(counts: ReadonlyMap<string, number>, fallback: { locale: string; count: number }): string {
-  const parts = [...counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([locale, count]) => `${count} to "${locale}"`);
-  const total = [...counts.values()].reduce((sum, count) => sum + count, 0);
-  const tail = fallback.count > 0 ? ` (${fallback.count} of them without a locale of their language, to the default "${fallback.locale}")` : '';
-  return `newsroom: articles are now localized; ${total} article rows moved to their locales: ${parts.join(', ') || 'none'}${tail}`;
+/** One stored article row, as a migration between localized and not sees it. */
+export interface MigrationRow {
+  id: number;
+  documentId: string;
+  language: string | null;
+  locale: string | null;
+  slug: string | null;
+  publishedAt: unknown;
+}
+
+/** What a switch to localized does: the locale of each document, and the rows to move there. */
+export interface LocalizePlan {
+  /** Rows to move, by locale; the default locale's rows are there already (Strapi's i18n put them there). */
+  moves: Map<string, number[]>;
+  /** Documents per locale, the default locale's included. */
+  counts: Map<string, number>;
+  /** Documents whose language has no locale: they stay in the default locale. */
+  fallback: number;
+}
+
+/**
+ * Switching `localized` on: each document goes to the locale of its language (its
+ * draft's, else its published version's), else to the default locale.
+ */
+export function planLocalize(rows: readonly MigrationRow[], locales: readonly string[], defaultLocale: string): LocalizePlan {
+  const byDocument = new Map<string, MigrationRow[]>();
+  for (const row of rows) byDocument.set(row.documentId, [...(byDocument.get(row.documentId) ?? []), row]);
+  const plan: LocalizePlan = { moves: new Map(), counts: new Map(), fallback: 0 };
+  for (const versions of byDocument.values()) {
+    const language = (versions.find((row) => row.publishedAt === null) ?? versions[0]).language;
+    const found = localeForLanguage(language, locales);
+    if (found === null) plan.fallback += 1;
+    const locale = found ?? defaultLocale;
+    plan.counts.set(locale, (plan.counts.get(locale) ?? 0) + 1);
+    const moving = versions.filter((row) => row.locale !== locale).map((row) => row.id);
+    if (moving.length > 0) plan.moves.set(locale, [...(plan.moves.get(locale) ?? []), ...moving]);
+  }
+  return plan;
+}
+
+/** A row changed by a switch back to not localized. */
+export interface UnlocalizeChange {
+  id: number;
+  locale: string;
+  documentId?: string;
+  slug?: string;
+}
+
+/**
+ * Switching `localized` off: one document per locale version, so nothing is lost
+ * (Strapi's i18n would delete every row outside the default locale). Each document's
+ * default-locale version (else its first locale) keeps the documentId; each other
+ * translation becomes an article of its own with a new documentId. All go to the
+ * default locale. Slugs were unique per locale: a translation whose slug another
+ * article holds takes the lowest free suffix, as any colliding slug does (SPEC 3.1).
+ */
+export function planUnlocalize(rows: readonly MigrationRow[], defaultLocale: string, newDocumentId: () => string): UnlocalizeChange[] {
+  // documentId → locale → rows
+  const documents = new Map<string, Map<string, MigrationRow[]>>();
+  for (const row of rows) {
+    const locales = documents.get(row.documentId) ?? new Map<string, MigrationRow[]>();
+    const locale = row.locale ?? defaultLocale;
+    locales.set(locale, [...(locales.get(locale) ?? []), row]);
+    documents.set(row.documentId, locales);
+  }
+  const keepers: MigrationRow[][] = [];
+  const translations: MigrationRow[][] = [];
+  for (const locales of documents.values()) {
+    const order = [...locales.keys()].sort((a, b) => (a === defaultLocale ? -1 : b === defaultLocale ? 1 : a.localeCompare(b)));
+    keepers.push(locales.get(order[0]) ?? []);
+    for (const locale of order.slice(1)) translations.push(locales.get(locale) ?? []);
+  }
+  const taken = new Set(keepers.flat().flatMap((row) => (row.slug ? [row.slug] : [])));
+  const changes: UnlocalizeChange[] = keepers.flat().flatMap((row) => (row.locale === defaultLocale ? [] : [{ id: row.id, locale: defaultLocale }]));
+  for (const versions of translations) {
+    const documentId = newDocumentId();
+    const renamed = new Map<string, string>();
+    for (const row of versions) {
+      const slug = row.slug ?? '';
+      if (slug !== '' && !renamed.has(slug)) {
+        const free = taken.has(slug) ? nextFreeSlug(slug, [...taken].filter((key) => suffixOf(slug, key) !== null)) : slug;
+        renamed.set(slug, free);
+        taken.add(free);
+      }
+      const newSlug = renamed.get(slug);
+      changes.push({ id: row.id, locale: defaultLocale, documentId, ...(newSlug !== undefined && newSlug !== slug ? { slug: newSlug } : {}) });
+    }
+  }
+  return changes;
+}
+
+/** Where each article went in a migration to localized, for the startup log. */
+export function describeMigration(plan: Pick<LocalizePlan, 'counts' | 'fallback'>, defaultLocale: string): string {
+  const parts = [...plan.counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([locale, count]) => `${count} to "${locale}"`);
+  const total = [...plan.counts.values()].reduce((sum, count) => sum + count, 0);
+  const tail =
+    plan.fallback > 0 ? `; ${plan.fallback} of them have a language without a locale and went to the default locale "${defaultLocale}"` : '';
+  return `newsroom: articles are localized now: ${total} articles in locales: ${parts.join(', ') || 'none'}${tail}`;
 }
