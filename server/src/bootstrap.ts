@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { openCacheChannel } from './cache-channel';
 import { proposeSlugsInContentManager } from './content-manager-uid';
+import { migrateAfterSwitch } from './localization';
 import { registerPermissions } from './permissions';
 import { registerPublicSnippetRoutes } from './public-snippet-routes';
 import { getService } from './utils/get-service';
@@ -10,6 +11,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // by a process that stopped between claiming and writing (a crash mid-import).
   const { releasedStale } = await getService(strapi, 'claims').prepare();
   if (releasedStale > 0) strapi.log.info(`newsroom: released ${releasedStale} claims left by an interrupted write`);
+  // `localized` switched since the last startup: articles to their locales, slug claims keyed anew (SPEC 12).
+  await migrateAfterSwitch(strapi);
   proposeSlugsInContentManager(strapi);
   openCacheChannel(strapi);
   registerPublicSnippetRoutes(strapi);

@@ -3,10 +3,25 @@
  * register() when the config says `localized: true`, the locales Strapi's i18n plugin
  * knows, and the locale a Document Service write is for. The rules themselves are
  * pure (core/localization.ts).
+ *
+ * Switching `localized` on an existing database keeps every article either way
+ * (`watchLocalizationSwitch`, `migrateAfterSwitch`).
  */
+import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID, PLUGIN_ID } from './constants';
-import { localeForLanguage, localizeArticleSchema, parseLocalized } from './core/localization';
+import { chunks } from './core/chunks';
+import {
+  describeMigration,
+  localeForLanguage,
+  localizeArticleSchema,
+  parseLocalized,
+  planLocalize,
+  planUnlocalize,
+  type MigrationRow,
+} from './core/localization';
+import { createDirectWrites } from './services/direct-writes';
+import { getService } from './utils/get-service';
 
 /** Whether articles are localized: the config file's `localized` (validated at startup). */
 export function isLocalized(strapi: Core.Strapi): boolean {
@@ -62,4 +77,86 @@ export function localizeArticleType(strapi: Core.Strapi): void {
     const attribute = contentType.attributes[name];
     if (attribute) attribute.private = false;
   }
+}
+
+type SyncContext = { oldContentTypes?: Record<string, { pluginOptions?: { i18n?: { localized?: unknown } } }> };
+type SyncHandler = (context: SyncContext) => Promise<unknown>;
+interface SyncHook {
+  getHandlers(): SyncHandler[];
+  delete(handler: SyncHandler): unknown;
+  register(handler: SyncHandler): unknown;
+}
+
+/** Per Strapi instance: articles became localized at this startup (migrated in bootstrap). */
+const switchedOn = new WeakSet<Core.Strapi>();
+
+/** A fresh documentId in Strapi's form (24 lower-case letters and digits, a letter first). */
+function newDocumentId(): string {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+  const bytes = randomBytes(24);
+  return [...bytes].map((byte, i) => alphabet[byte % (i === 0 ? 26 : 36)]).join('');
+}
+
+async function migrationRows(strapi: Core.Strapi): Promise<MigrationRow[]> {
+  return (await strapi.db.query(ARTICLE_UID).findMany({
+    select: ['id', 'documentId', 'language', 'locale', 'slug', 'publishedAt'],
+  })) as MigrationRow[];
+}
+
+/**
+ * Switching `localized` off (SPEC 12), before Strapi's i18n migration runs: that one
+ * deletes every row outside the default locale. Each translation becomes an article
+ * of its own in the default locale first (core/localization.ts, planUnlocalize), so
+ * nothing is lost; its slug claims are keyed anew in bootstrap.
+ */
+async function unlocalize(strapi: Core.Strapi): Promise<void> {
+  const { defaultLocale } = await configuredLocales(strapi);
+  const changes = planUnlocalize(await migrationRows(strapi), defaultLocale, newDocumentId);
+  const direct = createDirectWrites(strapi);
+  for (const { id, ...data } of changes) await direct.updateRows([id], () => strapi.db.query(ARTICLE_UID).update({ where: { id }, data }));
+  const separated = new Set(changes.flatMap((change) => (change.documentId ? [change.documentId] : []))).size;
+  strapi.log.info(`newsroom: articles are not localized any more: ${separated} translations became articles of their own`);
+  switchedOn.add(strapi); // claims are keyed anew in bootstrap either way
+}
+
+/**
+ * At register(): notices a switch of `localized` at this startup, from the schema
+ * Strapi stored at the last one. Strapi runs its `beforeSync` handlers in parallel;
+ * the switch off must come before Strapi's own handler (it deletes translations), so
+ * the handlers registered so far run after ours.
+ */
+export function watchLocalizationSwitch(strapi: Core.Strapi): void {
+  const hook = strapi.hook('strapi::content-types.beforeSync') as unknown as SyncHook;
+  const earlier = [...hook.getHandlers()];
+  for (const handler of earlier) hook.delete(handler);
+  hook.register(async (context) => {
+    const old = context.oldContentTypes?.[ARTICLE_UID];
+    const was = old?.pluginOptions?.i18n?.localized === true;
+    const now = isLocalized(strapi);
+    if (old && was && !now) await unlocalize(strapi);
+    if (old && !was && now) switchedOn.add(strapi);
+    await Promise.all(earlier.map((handler) => handler(context)));
+  });
+}
+
+/**
+ * In bootstrap, after a switch of `localized` (Strapi's i18n has put every article in
+ * the default locale by then): each goes to the locale of its language; the log says
+ * how many went where. Slug claims are keyed anew (per locale, or not) either way.
+ */
+export async function migrateAfterSwitch(strapi: Core.Strapi): Promise<void> {
+  if (!switchedOn.has(strapi)) return;
+  switchedOn.delete(strapi);
+  if (isLocalized(strapi)) {
+    const { codes, defaultLocale } = await configuredLocales(strapi);
+    const plan = planLocalize(await migrationRows(strapi), codes, defaultLocale);
+    const direct = createDirectWrites(strapi);
+    for (const [locale, ids] of plan.moves) {
+      for (const part of chunks(ids)) {
+        await direct.updateRows(part, () => strapi.db.query(ARTICLE_UID).updateMany({ where: { id: { $in: part } }, data: { locale } }));
+      }
+    }
+    strapi.log.info(describeMigration(plan, defaultLocale));
+  }
+  await getService(strapi, 'claims').rekeyArticleSlugs();
 }

@@ -5,7 +5,7 @@ import { revalidationMiddleware } from './document-middlewares/revalidation';
 import { snippetCacheMiddleware } from './document-middlewares/snippet-cache';
 import type { DocumentMiddleware } from './document-middlewares/types';
 import { registerGraphql } from './graphql';
-import { localizeArticleType } from './localization';
+import { localizeArticleType, watchLocalizationSwitch } from './localization';
 import { raiseImportBodyLimit } from './middlewares/import-body';
 import { registerOpenApi } from './openapi';
 import { watchWriteListeners } from './services/write-listeners';
@@ -19,6 +19,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   watchWriteListeners(strapi, 'register');
   // Before anything reads the article schema: with `localized: true` it is localized (SPEC 12).
   localizeArticleType(strapi);
+  watchLocalizationSwitch(strapi);
   strapi.documents.use(asStrapiMiddleware(articleMiddleware(strapi)));
   strapi.documents.use(asStrapiMiddleware(categoryMiddleware(strapi)));
   strapi.documents.use(asStrapiMiddleware(snippetCacheMiddleware(strapi)));

@@ -136,10 +136,16 @@ describe('planUnlocalize', () => {
       newId
     );
     expect(changes).toEqual([
-      { id: 5, locale: 'en' },
       { id: 2, locale: 'en', documentId: 'new1', slug: 'story-2' },
       { id: 3, locale: 'en', documentId: 'new1', slug: 'story-2' },
       { id: 4, locale: 'en', documentId: 'new2' },
+      { id: 5, locale: 'en' },
+    ]);
+  });
+
+  it('gives a document only in another locale a free slug, keeping its documentId', () => {
+    expect(planUnlocalize([row(1, 'a', 'en', 'story'), row(2, 'b', 'fa', 'story')], 'en', newId)).toEqual([
+      { id: 2, locale: 'en', slug: 'story-2' },
     ]);
   });
 

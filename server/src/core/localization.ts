@@ -130,19 +130,23 @@ export function planUnlocalize(rows: readonly MigrationRow[], defaultLocale: str
     locales.set(locale, [...(locales.get(locale) ?? []), row]);
     documents.set(row.documentId, locales);
   }
-  const keepers: MigrationRow[][] = [];
-  const translations: MigrationRow[][] = [];
+  // The default locale's versions keep their slugs (unique among them); every other
+  // version (a translation, or a document only in another locale) takes a free one.
+  const settled: MigrationRow[][] = [];
+  const moving: Array<{ rows: MigrationRow[]; documentId: string | null }> = [];
   for (const locales of documents.values()) {
     const order = [...locales.keys()].sort((a, b) => (a === defaultLocale ? -1 : b === defaultLocale ? 1 : a.localeCompare(b)));
-    keepers.push(locales.get(order[0]) ?? []);
-    for (const locale of order.slice(1)) translations.push(locales.get(locale) ?? []);
+    order.forEach((locale, i) => {
+      const rows = locales.get(locale) ?? [];
+      if (locale === defaultLocale) settled.push(rows);
+      else moving.push({ rows, documentId: i === 0 ? null : newDocumentId() });
+    });
   }
-  const taken = new Set(keepers.flat().flatMap((row) => (row.slug ? [row.slug] : [])));
-  const changes: UnlocalizeChange[] = keepers.flat().flatMap((row) => (row.locale === defaultLocale ? [] : [{ id: row.id, locale: defaultLocale }]));
-  for (const versions of translations) {
-    const documentId = newDocumentId();
+  const taken = new Set(settled.flat().flatMap((row) => (row.slug ? [row.slug] : [])));
+  const changes: UnlocalizeChange[] = settled.flat().flatMap((row) => (row.locale === defaultLocale ? [] : [{ id: row.id, locale: defaultLocale }]));
+  for (const { rows, documentId } of moving) {
     const renamed = new Map<string, string>();
-    for (const row of versions) {
+    for (const row of rows) {
       const slug = row.slug ?? '';
       if (slug !== '' && !renamed.has(slug)) {
         const free = taken.has(slug) ? nextFreeSlug(slug, [...taken].filter((key) => suffixOf(slug, key) !== null)) : slug;
@@ -150,7 +154,12 @@ export function planUnlocalize(rows: readonly MigrationRow[], defaultLocale: str
         taken.add(free);
       }
       const newSlug = renamed.get(slug);
-      changes.push({ id: row.id, locale: defaultLocale, documentId, ...(newSlug !== undefined && newSlug !== slug ? { slug: newSlug } : {}) });
+      changes.push({
+        id: row.id,
+        locale: defaultLocale,
+        ...(documentId !== null ? { documentId } : {}),
+        ...(newSlug !== undefined && newSlug !== slug ? { slug: newSlug } : {}),
+      });
     }
   }
   return changes;
