@@ -28,6 +28,7 @@ export interface KeyFieldsRow {
   title: string;
   source: string | null;
   documentDate: unknown;
+  locale?: string | null;
 }
 
 export const createArticleRepository = (strapi: Core.Strapi) => {
@@ -76,13 +77,14 @@ export const createArticleRepository = (strapi: Core.Strapi) => {
     },
 
     /** Rows (draft and published) with one of these titles, with the fields of their import key. */
-    async keyFieldsByTitle(titles: string[]): Promise<KeyFieldsRow[]> {
+    async keyFieldsByTitle(titles: string[], options: { localized: boolean } = { localized: false }): Promise<KeyFieldsRow[]> {
+      const select = ['documentId', 'slug', 'title', 'source', 'documentDate', ...(options.localized ? ['locale'] : [])];
       const found: KeyFieldsRow[] = [];
       for (const part of chunks([...new Set(titles)])) {
         found.push(
           ...((await query().findMany({
             where: { title: { $in: part } },
-            select: ['documentId', 'slug', 'title', 'source', 'documentDate'],
+            select,
           })) as KeyFieldsRow[])
         );
       }

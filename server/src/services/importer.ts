@@ -5,6 +5,7 @@ import { countImportDocuments } from '../core/import/batch';
 import { restrictArticle } from '../core/import/field-permissions';
 import { importKey } from '../core/import/key';
 import { MAX_IMPORT_DOCUMENTS } from '../core/import/limits';
+import { languageOfLocale, localeForLanguage } from '../core/localization';
 import type { ImportRequest, ImportSource } from '../core/import/request';
 import {
   duplicate,
@@ -18,6 +19,7 @@ import {
 } from '../core/import/result';
 import type { ParsedArticle, ParsedDocument } from '../core/document-parser';
 import type { NewsroomSettings } from '../core/settings';
+import { configuredLocales, isLocalized } from '../localization';
 import { TRUSTED_ACTOR, type ImportActor } from './import-actor';
 import { createImportCategories } from './import-categories';
 import { createImportChunkWriter } from './import-chunk';
@@ -35,6 +37,8 @@ export interface Candidate {
   /** The document as imported: the actor's forbidden fields left out. */
   article: ParsedArticle;
   language: string | null;
+  /** The locale it goes to when articles are localized (SPEC 12): its language's; null otherwise. */
+  locale: string | null;
   /** The article's fields, derived and checked by the article rules (once): what is written. */
   data: Record<string, unknown>;
   key: string;
@@ -76,7 +80,8 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     const current = await settings().get();
     const documents = await getService(strapi, 'text-worker').parseImport(source, current.importTimeZone);
-    return sortOut(documents, current, publish, actor);
+    const locales = isLocalized(strapi) ? (await configuredLocales(strapi)).codes : null;
+    return sortOut(documents, current, publish, actor, locales);
   }
 
   /**
@@ -86,7 +91,13 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
    * from a create (core/import/field-permissions.ts); a forbidden title or body is `invalid`.
    * A document at a time, giving the event loop a turn every few milliseconds.
    */
-  async function sortOut(documents: ParsedDocument[], current: NewsroomSettings, publish: boolean, actor: ImportActor) {
+  async function sortOut(
+    documents: ParsedDocument[],
+    current: NewsroomSettings,
+    publish: boolean,
+    actor: ImportActor,
+    locales: readonly string[] | null
+  ) {
     const rejected = new Map<number, ImportDocumentResult>();
     const candidates: Candidate[] = [];
     const sortOne = (document: ParsedDocument) => {
@@ -111,16 +122,24 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         checked = { ok: true, article, language, data, warnings: [] };
       }
+      // Localized (SPEC 12): the locale of its language, which must be configured.
+      const locale = locales === null ? null : localeForLanguage(checked.language, locales);
+      if (locales !== null && locale === null) {
+        const message = `language "${checked.language ?? ''}" has no locale: add the locale "${checked.language ?? ''}" in Settings → Internationalization`;
+        rejected.set(index, invalid({ index, title: article.title, warnings }, [{ line: startLine, message }]));
+        return;
+      }
       candidates.push({
         index,
         startLine,
         title: article.title,
         warnings: [...warnings, ...checked.warnings],
         article: checked.article,
-        language: checked.language,
-        data: checked.data,
-        // The key is the document's own, whoever imports it: importing it again is a duplicate.
-        key: importKey(article),
+        language: locale === null ? checked.language : languageOfLocale(locale),
+        locale,
+        data: locale === null ? checked.data : { ...checked.data, locale, language: languageOfLocale(locale) },
+        // The key is the document's own, whoever imports it: importing it again is a duplicate (in its locale).
+        key: importKey({ ...article, locale }),
       });
     };
     await forEachInSlices(documents, sortOne);
