@@ -142,6 +142,76 @@ describe('with localized true', () => {
   });
 });
 
+describe('snippets with localized true', () => {
+  const get = (route: string) => call('GET', `/api/newsroom/snippets${route}`);
+
+  it('lists one locale, each snippet with its locale and its published translations', async () => {
+    const de = await get('?locale=de');
+    expect(de.status).toBe(200);
+    const titles = de.body.data.map((snippet: { title: string }) => snippet.title);
+    expect(titles).toEqual(expect.arrayContaining(['Eilmeldung heute', 'Eine Geschichte']));
+    expect(titles).not.toContain('Same story');
+    const translated = de.body.data.find((snippet: { title: string }) => snippet.title === 'Eilmeldung heute');
+    expect(translated).toMatchObject({ slug: 'eilmeldung-heute', locale: 'de', language: 'de', localizations: [{ locale: 'en', slug: 'breaking-news' }] });
+    const en = await get('?locale=en');
+    const english = en.body.data.find((snippet: { slug: string }) => snippet.slug === 'breaking-news');
+    expect(english).toMatchObject({ locale: 'en', localizations: [{ locale: 'de', slug: 'eilmeldung-heute' }] });
+  });
+
+  it('maps language to its locale, and without either serves the default locale', async () => {
+    expect((await get('?language=German')).body).toEqual((await get('?locale=de')).body);
+    const plain = await get('');
+    expect(plain.body.data.every((snippet: { locale: string }) => snippet.locale === 'en')).toBe(true);
+  });
+
+  it('finds a slug in its locale only', async () => {
+    const found = await get('/eilmeldung-heute?locale=de');
+    expect(found.status).toBe(200);
+    expect(found.body.data).toMatchObject({ locale: 'de', localizations: [{ locale: 'en', slug: 'breaking-news' }] });
+    expect((await get('/eilmeldung-heute?locale=en')).status).toBe(404);
+    expect((await get('/eilmeldung-heute')).status).toBe(404);
+    expect((await get('/breaking-news')).status).toBe(200);
+  });
+
+  it('refuses a locale that is not configured and a language without a locale, naming the parameter', async () => {
+    const locale = await get('?locale=xx');
+    expect(locale.status).toBe(400);
+    expect(locale.body.error.details).toEqual({ parameter: 'locale' });
+    const language = await get('?language=French');
+    expect(language.status).toBe(400);
+    expect(language.body.error.message).toContain('no locale serves "fr"');
+  });
+});
+
+describe('import with localized true', () => {
+  const doc = (title: string, language: string, extra = '') =>
+    `## ${title}\n\nDocument Date: 2026-03-03 10:15\nCategory: ${language}, Politics\n${extra}---\n\nexample.org\n\nThe text of ${title}.\n`;
+  const post = (text: string) =>
+    fetch(`${strapi!.url}/api/newsroom/import?publish=true`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'text/plain; charset=utf-8' },
+      body: text,
+    }).then(async (res) => ({ status: res.status, body: (await res.json()) as { data: Array<{ status: string; slug: string | null; errors: unknown }> } }));
+
+  it('puts each document in the locale of its language; a language without a locale is invalid, naming it', async () => {
+    const res = await post(doc('Budget passed', 'English') + doc('Budget passed', 'German') + doc('Budget passed', 'Persian') + doc('Budget voté', 'French'));
+    expect(res.status).toBe(200);
+    expect(res.body.data.map((entry) => entry.status)).toEqual(['created', 'created', 'created', 'invalid']);
+    expect(res.body.data.slice(0, 3).map((entry) => entry.slug)).toEqual(['budget-passed', 'budget-passed', 'budget-passed']);
+    expect(JSON.stringify(res.body.data[3].errors)).toContain('add the locale \\"fr\\"');
+    for (const locale of ['en', 'de', 'fa']) {
+      const found = (await drafts(`&locale=${locale}`)).filter((article) => article.title === 'Budget passed');
+      expect(found).toHaveLength(1);
+      expect(found[0]).toMatchObject({ locale, language: locale });
+    }
+  });
+
+  it('is idempotent per locale', async () => {
+    const res = await post(doc('Budget passed', 'German') + doc('Budget passed', 'English'));
+    expect(res.body.data.map((entry) => entry.status)).toEqual(['duplicate', 'duplicate']);
+  });
+});
+
 describe('switching localized back to false', () => {
   it('keeps every article: each translation becomes an article of its own with a slug free among all', async () => {
     const before = await drafts('&locale=*');

@@ -65,6 +65,38 @@ export const languageOfLocale = (locale: string): string => locale.toLowerCase()
  */
 export const slugKeyPrefix = (locale: string | null): string => (locale === null ? '' : `${locale}/`);
 
+export type LocaleParameter = { ok: true; locale: string; rest: Record<string, unknown> } | { ok: false; parameter: string; message: string };
+
+/**
+ * The locale a snippet request asks for (SPEC 12), out of its query: `locale` (one
+ * configured locale, any case), else the locale of `language` (normalized by the
+ * caller, `languageCode`; it then filters nothing more), else the default locale.
+ * `rest` is the query left for the snippet query parser.
+ */
+export function localeParameter(
+  query: Record<string, unknown>,
+  locales: { codes: readonly string[]; defaultLocale: string },
+  languageCode: (value: string) => string | null
+): LocaleParameter {
+  const { locale, ...rest } = query;
+  const accepted = `must be one of the configured locales: ${locales.codes.join(', ')}`;
+  if (locale !== undefined) {
+    const found = typeof locale === 'string' ? locales.codes.find((code) => code.toLowerCase() === locale.trim().toLowerCase()) : undefined;
+    if (found === undefined) return { ok: false, parameter: 'locale', message: `Invalid query parameter "locale": ${accepted}` };
+    return { ok: true, locale: found, rest };
+  }
+  if (typeof rest.language === 'string') {
+    const code = languageCode(rest.language);
+    // A language that is no code at all is the snippet query parser's to refuse.
+    if (code === null) return { ok: true, locale: locales.defaultLocale, rest };
+    const found = localeForLanguage(code, locales.codes);
+    if (found === null) return { ok: false, parameter: 'language', message: `Invalid query parameter "language": no locale serves "${code}"; locales: ${locales.codes.join(', ')}` };
+    const { language: _mapped, ...others } = rest;
+    return { ok: true, locale: found, rest: others };
+  }
+  return { ok: true, locale: locales.defaultLocale, rest };
+}
+
 /** One stored article row, as a migration between localized and not sees it. */
 export interface MigrationRow {
   id: number;

@@ -11,6 +11,7 @@ import type { Knex } from 'knex';
 import type { SnippetQuery, SnippetSort } from '../core/snippet-query';
 import { totalFromPage, type SnippetCategoryRow, type SnippetRow } from '../core/snippet-response';
 import { caseFolding, type CaseFolding } from './case-folding';
+import { localeColumns } from './snippet-localizations';
 import { resolveSnippetTables, type SnippetTables } from './snippet-tables';
 
 export interface SnippetPageRows {
@@ -19,8 +20,9 @@ export interface SnippetPageRows {
 }
 
 export interface SnippetRepository {
-  findPage(query: SnippetQuery): Promise<SnippetPageRows>;
-  findBySlug(slug: string): Promise<SnippetRow | null>;
+  /** `locale`: only that locale's rows (localized articles, SPEC 12); null for all. */
+  findPage(query: SnippetQuery, locale?: string | null): Promise<SnippetPageRows>;
+  findBySlug(slug: string, locale?: string | null): Promise<SnippetRow | null>;
   /** Category links of the given article row ids, in no particular order. */
   categoriesOf(articleIds: unknown[]): Promise<SnippetCategoryRow[]>;
 }
@@ -49,9 +51,10 @@ export function createSnippetRepository(strapi: Core.Strapi): SnippetRepository 
   };
 
   /** Published rows matching the filters: drafts never get past this. */
-  const filtered = (query: SnippetQuery, folding: CaseFolding): Knex.QueryBuilder => {
+  const filtered = (query: SnippetQuery, folding: CaseFolding, locale: string | null = null): Knex.QueryBuilder => {
     const { articles, articleColumns: c, categories, categoryColumns: cc, links } = t();
     const qb = knex().from({ a: articles }).whereNotNull(`a.${c.publishedAt}`);
+    if (locale !== null) qb.where(`a.${localeColumns(strapi).locale}`, locale);
 
     if (query.categories.length > 0) {
       // A correlated EXISTS, not a join (an article in two matching categories is still one
@@ -110,21 +113,23 @@ export function createSnippetRepository(strapi: Core.Strapi): SnippetRepository 
   };
 
   return {
-    async findPage(query) {
+    async findPage(query, locale = null) {
       const offset = (query.page - 1) * query.pageSize;
       const folding = query.q === null ? PLAIN : await fold();
-      const rows = (await ordered(selectSnippet(filtered(query, folding)), query.sort)
+      const rows = (await ordered(selectSnippet(filtered(query, folding, locale)), query.sort)
         .limit(query.pageSize)
         .offset(offset)) as SnippetRow[];
       const known = totalFromPage(query.page, query.pageSize, rows.length);
       if (known !== null) return { rows, total: known };
-      const counted = (await filtered(query, folding).count({ total: '*' })) as Array<{ total: unknown }>;
+      const counted = (await filtered(query, folding, locale).count({ total: '*' })) as Array<{ total: unknown }>;
       return { rows, total: Number(counted[0]?.total ?? 0) };
     },
 
-    async findBySlug(slug) {
+    async findBySlug(slug, locale = null) {
       const c = t().articleColumns;
-      const rows = (await selectSnippet(knex().from({ a: t().articles }))
+      const qb = selectSnippet(knex().from({ a: t().articles }));
+      if (locale !== null) qb.where(`a.${localeColumns(strapi).locale}`, locale);
+      const rows = (await qb
         .whereNotNull(`a.${c.publishedAt}`)
         .where(`a.${c.slug}`, slug)
         .orderBy(`a.${c.id}`, 'desc')
