@@ -1,6 +1,7 @@
 import articleSchema from '../../content-types/article/schema.json';
 import {
   describeMigration,
+  localeParameter,
   planLocalize,
   planUnlocalize,
   type MigrationRow,
@@ -11,6 +12,7 @@ import {
   slugKeyPrefix,
 } from '../../server/src/core/localization';
 import config from '../../server/src/config';
+import { importKey } from '../../server/src/core/import/key';
 
 describe('localized setting', () => {
   it.each([undefined, null])('is off when %p', (value) => {
@@ -151,5 +153,38 @@ describe('planUnlocalize', () => {
 
   it('changes nothing without translations in the default locale', () => {
     expect(planUnlocalize([row(1, 'a', 'en', 'story')], 'en', newId)).toEqual([]);
+  });
+});
+
+describe('localeParameter', () => {
+  const locales = { codes: ['en', 'de', 'fa'], defaultLocale: 'en' };
+  const code = (value: string) => ({ German: 'de', French: 'fr', de: 'de' })[value] ?? null;
+
+  it('takes a configured locale in any case, and leaves the rest of the query', () => {
+    expect(localeParameter({ locale: 'DE', q: 'x' }, locales, code)).toEqual({ ok: true, locale: 'de', rest: { q: 'x' } });
+  });
+
+  it('maps a language to its locale; the language then filters nothing more', () => {
+    expect(localeParameter({ language: 'German', q: 'x' }, locales, code)).toEqual({ ok: true, locale: 'de', rest: { q: 'x' } });
+  });
+
+  it('serves the default locale without either', () => {
+    expect(localeParameter({}, locales, code)).toEqual({ ok: true, locale: 'en', rest: {} });
+  });
+
+  it.each([[{ locale: 'xx' }, 'locale'], [{ locale: ['de', 'en'] }, 'locale'], [{ language: 'French' }, 'language']])(
+    'refuses %p naming %p',
+    (query, parameter) => {
+      const result = localeParameter(query, locales, code);
+      expect(result).toMatchObject({ ok: false, parameter });
+    }
+  );
+});
+
+describe('import keys per locale', () => {
+  const fields = { source: 'example.org', title: 'Budget', documentDate: null };
+  it('are the keys they always were without a locale, and differ per locale', () => {
+    expect(importKey({ ...fields, locale: null })).toBe(importKey(fields));
+    expect(importKey({ ...fields, locale: 'de' })).not.toBe(importKey({ ...fields, locale: 'en' }));
   });
 });
