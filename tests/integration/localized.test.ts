@@ -210,6 +210,20 @@ describe('import with localized true', () => {
     const res = await post(doc('Budget passed', 'German') + doc('Budget passed', 'English'));
     expect(res.body.data.map((entry) => entry.status)).toEqual(['duplicate', 'duplicate']);
   });
+
+  it('adds a document with "Translation of" as a translation of the article it names', async () => {
+    const res = await post(
+      doc('Dieselbe Geschichte', 'German', 'Translation of: no-such-article\n') +
+        doc('Dieselbe Geschichte', 'German', 'Translation of: same-story\n') +
+        doc('Noch einmal', 'German', 'Translation of: same-story\n')
+    );
+    expect(res.body.data.map((entry) => entry.status)).toEqual(['invalid', 'created', 'invalid']);
+    expect(JSON.stringify(res.body.data[0].errors)).toContain('no article has the slug or documentId');
+    expect(JSON.stringify(res.body.data[2].errors)).toContain('has a \\"de\\" version already');
+    expect(res.body.data[1].slug).toBe('dieselbe-geschichte');
+    const snippet = await call('GET', '/api/newsroom/snippets/same-story?locale=en');
+    expect(snippet.body.data.localizations).toEqual([{ locale: 'de', slug: 'dieselbe-geschichte' }]);
+  });
 });
 
 describe('switching localized back to false', () => {

@@ -691,11 +691,14 @@ describe('Translation of (SPEC 12)', () => {
   });
 
   it.each(['Translation of:', 'Translation of: not a slug', 'Translation of: a/b', `Translation of: ${'a'.repeat(81)}`])(
-    'refuses %p, naming the line',
+    'ignores %p with a warning naming the line',
     (line) => {
       const text = doc(line);
-      const { errors } = invalid(parseOne(text));
-      expect(errors).toEqual([{ line: lineNumberOf(text, 'Translation of'), message: expect.stringMatching(/^Translation of: .* is not an article's slug or documentId$/) }]);
+      const { article, warnings } = valid(parseOne(text));
+      expect('translationOf' in article).toBe(false);
+      expect(warnings).toEqual([
+        { line: lineNumberOf(text, 'Translation of'), message: expect.stringMatching(/^Translation of: .* is not an article's slug or documentId; ignored$/) },
+      ]);
     }
   );
 

@@ -24,6 +24,7 @@ import { TRUSTED_ACTOR, type ImportActor } from './import-actor';
 import { createImportCategories } from './import-categories';
 import { createImportChunkWriter } from './import-chunk';
 import { createImportKeys } from './import-keys';
+import { createImportTranslations } from './import-translations';
 import { createImportWriter } from './import-writer';
 import { getService } from '../utils/get-service';
 import { forEachInSlices } from '../utils/time-slices';
@@ -64,6 +65,7 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
   const categories = createImportCategories(strapi);
   const writer = createImportWriter(strapi);
   const chunks = createImportChunkWriter(strapi, writer);
+  const translations = createImportTranslations(strapi);
 
   /**
    * Counts the documents first (a scan, no parsing: a million `## a` lines are
@@ -129,11 +131,15 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
         rejected.set(index, invalid({ index, title: article.title, warnings }, [{ line: startLine, message }]));
         return;
       }
+      const unlocalized =
+        locales === null && article.translationOf !== undefined
+          ? [{ line: startLine, message: 'Translation of: ignored, articles are not localized (the "localized" setting)' }]
+          : [];
       candidates.push({
         index,
         startLine,
         title: article.title,
-        warnings: [...warnings, ...checked.warnings],
+        warnings: [...warnings, ...checked.warnings, ...unlocalized],
         article: checked.article,
         language: locale === null ? checked.language : languageOfLocale(locale),
         locale,
@@ -159,7 +165,10 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
       const firsts = new Map<string, Candidate>();
       for (const candidate of candidates) if (!firsts.has(candidate.key)) firsts.set(candidate.key, candidate);
       const existing = await keys.findExisting([...firsts.values()], { record: true });
-      const toCreate = [...firsts.values()].filter((candidate) => !existing.has(candidate.key));
+      const fresh = [...firsts.values()].filter((candidate) => !existing.has(candidate.key));
+      // Translations (SPEC 12) after the new articles: a batch may hold an article and its translations.
+      const isTranslation = (candidate: Candidate) => candidate.locale !== null && candidate.article.translationOf !== undefined;
+      const toCreate = fresh.filter((candidate) => !isTranslation(candidate));
       const categoryOf = await categories.resolve(
         toCreate.flatMap((candidate) => candidate.article.categories),
         actor
@@ -168,6 +177,10 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
       const written = await writer.run(toCreate, (chunk) => chunks.importChunk(chunk, options), chunks.failure);
 
       const byKey = new Map<string, ImportDocumentResult>(toCreate.map((candidate, i) => [candidate.key, written[i]]));
+      for (const candidate of fresh.filter(isTranslation)) {
+        const reference = candidate.article.translationOf as string;
+        byKey.set(candidate.key, await translations.write({ ...candidate, locale: candidate.locale as string }, reference, { publish: request.publish }));
+      }
       const results = new Map(rejected);
       for (const candidate of candidates) {
         const first = firsts.get(candidate.key) as Candidate;

@@ -158,7 +158,8 @@ export function parseHeader(lines: SourceLine[], options: ParseOptions): HeaderR
       }
       case 'translationOf': {
         if (value.length <= MAX_REFERENCE_LENGTH && ARTICLE_REFERENCE.test(value)) result.fields.translationOf = value;
-        else error(line.number, `Translation of: ${quote(value.slice(0, MAX_REFERENCE_LENGTH))} is not an article's slug or documentId`);
+        // A warning, as the line was before it was known: the document imports as an article of its own.
+        else warn(line.number, `Translation of: ${quote(value.slice(0, MAX_REFERENCE_LENGTH))} is not an article's slug or documentId; ignored`);
         break;
       }
     }
