@@ -213,7 +213,7 @@ describe('import with localized true', () => {
 
   it('adds a document with "Translation of" as a translation of the article it names', async () => {
     const res = await post(
-      doc('Dieselbe Geschichte', 'German', 'Translation of: no-such-article\n') +
+      doc('Keine Geschichte', 'German', 'Translation of: no-such-article\n') +
         doc('Dieselbe Geschichte', 'German', 'Translation of: same-story\n') +
         doc('Noch einmal', 'German', 'Translation of: same-story\n')
     );
