@@ -12,6 +12,7 @@ jest.setTimeout(300_000);
 let database: TestDatabase;
 let strapi: StrapiProcess | null = null;
 let token = '';
+let jwt = '';
 
 interface Article {
   documentId: string;
@@ -26,6 +27,7 @@ const start = async (localized: boolean) => {
   strapi = await startStrapiProcess({ ...database.env, NEWSROOM_LOCALIZED: String(localized), STRAPI_LOG_LEVEL: 'info' });
   const credentials = await adminCredentials(strapi.url);
   token = credentials.apiToken;
+  jwt = credentials.jwt;
   return credentials;
 };
 
@@ -171,6 +173,22 @@ describe('snippets with localized true', () => {
     expect((await get('/eilmeldung-heute?locale=en')).status).toBe(404);
     expect((await get('/eilmeldung-heute')).status).toBe(404);
     expect((await get('/breaking-news')).status).toBe(200);
+  });
+
+  it('follows a translation unpublished and published again in the Content Manager; its slug stays', async () => {
+    const story = (await get('/breaking-news?locale=en')).body.data as { documentId: string };
+    const action = (name: 'publish' | 'unpublish') =>
+      fetch(`${strapi!.url}/content-manager/collection-types/plugin::newsroom.article/${story.documentId}/actions/${name}?locale=de`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${jwt}`, 'Content-Type': 'application/json' },
+        body: '{}',
+      });
+    expect((await action('unpublish')).status).toBe(200);
+    expect((await get('/eilmeldung-heute?locale=de')).status).toBe(404);
+    expect((await get('/breaking-news?locale=en')).body.data.localizations).toEqual([]);
+    expect((await action('publish')).status).toBe(200);
+    expect((await get('/eilmeldung-heute?locale=de')).status).toBe(200);
+    expect((await get('/breaking-news?locale=en')).body.data.localizations).toEqual([{ locale: 'de', slug: 'eilmeldung-heute' }]);
   });
 
   it('refuses a locale that is not configured and a language without a locale, naming the parameter', async () => {
