@@ -20,6 +20,8 @@ module.exports = ({ env }) => {
         revalidation: env.json('NEWSROOM_REVALIDATION', undefined),
         // How imports write new articles (README, Import API): the benchmark compares the two paths.
         importMode: env('NEWSROOM_IMPORT_MODE', 'auto'),
+        // Articles localized with Strapi's i18n (SPEC 12); tests boot with it on and with it off.
+        localized: env.bool('NEWSROOM_LOCALIZED', false),
       },
     },
   };

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { openCacheChannel } from './cache/channel';
 import { proposeSlugsInContentManager } from './content-manager/uid';
+import { migrateAfterSwitch } from './localization';
 import { registerPermissions } from './permissions';
 import { registerPublicSnippetRoutes } from './snippet-fast-path/routes';
 import { createSearchRepository } from './repositories/search';
@@ -11,6 +12,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // by a process that stopped between claiming and writing (a crash mid-import).
   const { releasedStale } = await getService(strapi, 'claims').prepare();
   if (releasedStale > 0) strapi.log.info(`newsroom: released ${releasedStale} claims left by an interrupted write`);
+  // `localized` switched since the last startup: articles to their locales, slug claims keyed anew (SPEC 12).
+  await migrateAfterSwitch(strapi);
   // The full-text index of `q`, kept by the database on every write (repositories/search.ts).
   await createSearchRepository(strapi).prepare();
   await getService(strapi, 'snippets').prepareReads();

@@ -5,6 +5,7 @@ import { revalidationMiddleware } from './document-middlewares/revalidation';
 import { snippetCacheMiddleware } from './document-middlewares/snippet-cache';
 import type { DocumentMiddleware } from './document-middlewares/types';
 import { registerGraphql } from './graphql';
+import { localizeArticleType, watchLocalizationSwitch } from './localization';
 import { raiseImportBodyLimit } from './middlewares/import-body';
 import { registerOpenApi } from './openapi';
 import { watchWriteListeners } from './writes/write-listeners';
@@ -16,6 +17,9 @@ const asStrapiMiddleware = (middleware: DocumentMiddleware) => middleware as unk
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   // Started when the plugin's code was loaded; here when that was for an earlier Strapi in this process.
   watchWriteListeners(strapi, 'register');
+  // Before anything reads the article schema: with `localized: true` it is localized (SPEC 12).
+  localizeArticleType(strapi);
+  watchLocalizationSwitch(strapi);
   strapi.documents.use(asStrapiMiddleware(articleMiddleware(strapi)));
   strapi.documents.use(asStrapiMiddleware(categoryMiddleware(strapi)));
   strapi.documents.use(asStrapiMiddleware(snippetCacheMiddleware(strapi)));

@@ -22,6 +22,16 @@ export interface Snippet {
   sourceUrl: string | null;
   readingTime: number | null;
   categories: SnippetCategory[];
+  /** When articles are localized (SPEC 12): the snippet's locale. */
+  locale?: string;
+  /** When articles are localized: the published translations, enough for `hreflang` links. */
+  localizations?: SnippetLocalization[];
+}
+
+/** A published translation of a snippet's article (SPEC 12). */
+export interface SnippetLocalization {
+  locale: string;
+  slug: string;
 }
 
 export interface SnippetPagination {

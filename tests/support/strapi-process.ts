@@ -122,3 +122,17 @@ export async function adminCredentials(url: string, admin = { email: 'admin@news
   const token = await post('/admin/api-tokens', { name: `tests-${Date.now()}`, type: 'full-access', lifespan: null, description: '' }, jwt);
   return { jwt, apiToken: token.body.data.accessKey as string };
 }
+
+/** Adds i18n locales (Settings → Internationalization) through the admin API; ones that exist are kept. */
+export async function createLocales(url: string, jwt: string, locales: Array<{ code: string; name: string }>): Promise<void> {
+  const existing = await json(`${url}/i18n/locales`, { headers: { Authorization: `Bearer ${jwt}` } });
+  const have = new Set((existing.body as Array<{ code: string }>).map((locale) => locale.code));
+  for (const locale of locales.filter((wanted) => !have.has(wanted.code))) {
+    const created = await json(`${url}/i18n/locales`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${jwt}` },
+      body: JSON.stringify({ ...locale, isDefault: false }),
+    });
+    if (created.status !== 200 && created.status !== 201) throw new Error(`locale ${locale.code}: ${created.status} ${JSON.stringify(created.body)}`);
+  }
+}

@@ -673,3 +673,39 @@ describe('parseDocuments', () => {
     });
   });
 });
+
+describe('Translation of (SPEC 12)', () => {
+  const doc = (header: string) => `## Eilmeldung\n${header}\nCategory: German, International\n---\nDer Text.\n`;
+
+  it.each([
+    ['Translation of: breaking-news', 'breaking-news'],
+    ['translation OF :  kyg20iadsaxp8zoi4rdc41eb ', 'kyg20iadsaxp8zoi4rdc41eb'],
+  ])('reads %p as the article it translates', (line, reference) => {
+    const { article, warnings } = valid(parseOne(doc(line)));
+    expect(article.translationOf).toBe(reference);
+    expect(warnings).toEqual([]);
+  });
+
+  it('is absent from a document without the line', () => {
+    expect('translationOf' in articleOf(doc(''))).toBe(false);
+  });
+
+  it.each(['Translation of:', 'Translation of: not a slug', 'Translation of: a/b', `Translation of: ${'a'.repeat(81)}`])(
+    'ignores %p with a warning naming the line',
+    (line) => {
+      const text = doc(line);
+      const { article, warnings } = valid(parseOne(text));
+      expect('translationOf' in article).toBe(false);
+      expect(warnings).toEqual([
+        { line: lineNumberOf(text, 'Translation of'), message: expect.stringMatching(/^Translation of: .* is not an article's slug or documentId; ignored$/) },
+      ]);
+    }
+  );
+
+  it('keeps other unknown header lines warnings', () => {
+    const text = doc('Translation of: breaking-news\nTranslator: Jane');
+    const { article, warnings } = valid(parseOne(text));
+    expect(article.translationOf).toBe('breaking-news');
+    expect(warnings).toEqual([{ line: lineNumberOf(text, 'Translator'), message: 'unknown header line "Translator: Jane" is ignored' }]);
+  });
+});

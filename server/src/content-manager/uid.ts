@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID, CATEGORY_UID } from '../constants';
+import { slugKeyPrefix } from '../core/localization';
 import { slugFromText } from '../core/slug';
+import { localeOfCall } from '../localization';
 import type { ClaimScope } from '../services/claims';
 import { getPluginService, getService } from '../utils/get-service';
 
@@ -38,6 +40,8 @@ export const proposeSlugsInContentManager = (strapi: Core.Strapi) => {
     const base = typeof value === 'string' ? slugFromText(value) : '';
     // Nothing to propose: the plugin gives a fallback slug when the document is saved.
     if (base === '') return '';
-    return claims.proposeSlug(target.scope, base);
+    // Article slugs are unique per locale when localized (SPEC 12): the proposal is the edited locale's.
+    const prefix = target.scope === 'article-slug' ? slugKeyPrefix(await localeOfCall(strapi, args.locale)) : '';
+    return claims.proposeSlug(target.scope, base, prefix);
   };
 };

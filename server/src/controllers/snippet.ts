@@ -14,7 +14,10 @@ import { VARY_HEADER, cacheControl, carriesCredentials, matchesIfNoneMatch } fro
 import { isValidSlug } from '../core/slug';
 import { withDroppedParameters } from '../core/query-string';
 import { ScopedMemo } from '../core/scoped-memo';
+import { normalizeLanguage } from '../core/language';
+import { localeParameter } from '../core/localization';
 import type { NewsroomSettings } from '../core/settings';
+import { configuredLocales, isLocalized } from '../localization';
 import { parseSnippetQuery, type SnippetQuery } from '../core/snippet-query';
 import type { CachedAnswer } from '../cache/snippet-cache';
 import type { SettingsService } from '../services/settings';
@@ -55,10 +58,28 @@ const snippetController = ({ strapi }: { strapi: Core.Strapi }) => {
   // The query depends on the query string and the settings (language rules) only.
   const validQueries = new ScopedMemo<NewsroomSettings, SnippetQuery>(MEMO_ENTRIES);
 
+  /** Localized articles (SPEC 12): the locale asked for, and the query without it. */
+  async function localeOf(raw: Record<string, unknown>, current: NewsroomSettings) {
+    const scoped = localeParameter(raw, await configuredLocales(strapi), (value) => {
+      const normalized = normalizeLanguage(value, { ...current, languages: [] });
+      return normalized.ok ? normalized.code : null;
+    });
+    if (!scoped.ok) throw new errors.ValidationError(scoped.message, { parameter: scoped.parameter });
+    return scoped;
+  }
+
   return {
     async find(ctx: Context) {
       varyOnCredentials(ctx);
       const current = await settings().get();
+      if (isLocalized(strapi)) {
+        // Not memoized: the locales may change in Settings → Internationalization at any time.
+        const { locale, rest } = await localeOf(queryOf(ctx), current);
+        const parsed = parseSnippetQuery(rest, current);
+        if (!parsed.ok) throw new errors.ValidationError(parsed.message, { parameter: parsed.parameter });
+        send(ctx, await snippets().listAnswer(parsed.query, { cacheMaxAge: current.cacheMaxAge }, locale), current.cacheMaxAge);
+        return;
+      }
       let query = validQueries.get(current, ctx.querystring);
       if (query === undefined) {
         // Strapi's qs parse (nested objects and arrays are possible) plus the names qs dropped.
@@ -73,11 +94,12 @@ const snippetController = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async findOne(ctx: Context) {
       varyOnCredentials(ctx);
-      const unknown = Object.keys(queryOf(ctx))[0];
+      const localized = isLocalized(strapi);
+      const unknown = Object.keys(queryOf(ctx)).find((name) => !localized || name !== 'locale');
       if (unknown !== undefined) {
         const shown = unknown.length > 60 ? `${unknown.slice(0, 60)}…` : unknown;
         throw new errors.ValidationError(
-          `Invalid query parameter ${JSON.stringify(shown)}: this endpoint takes no query parameters`,
+          `Invalid query parameter ${JSON.stringify(shown)}: this endpoint takes ${localized ? 'only "locale"' : 'no query parameters'}`,
           { parameter: unknown }
         );
       }
@@ -86,7 +108,9 @@ const snippetController = ({ strapi }: { strapi: Core.Strapi }) => {
       const notFound = () => new errors.NotFoundError('No published snippet has this slug');
       if (typeof slug !== 'string' || !isValidSlug(slug)) throw notFound();
       const current = await settings().get();
-      const answer = await snippets().getAnswer(slug, { cacheMaxAge: current.cacheMaxAge });
+      // Localized (SPEC 12): the slug of the locale asked for (the default one without `locale`), never another's.
+      const locale = localized ? (await localeOf({ locale: ctx.query.locale }, current)).locale : null;
+      const answer = await snippets().getAnswer(slug, { cacheMaxAge: current.cacheMaxAge }, locale);
       if (answer === null) throw notFound();
       send(ctx, answer, current.cacheMaxAge);
     },

@@ -28,16 +28,20 @@ export interface KeyFieldsRow {
   title: string;
   source: string | null;
   documentDate: unknown;
+  locale?: string | null;
 }
 
 export const createArticleRepository = (strapi: Core.Strapi) => {
   const query = () => strapi.db.query(ARTICLE_UID);
 
   return {
-    /** The draft and the published version of a document (either may be missing). */
-    async findVersions(documentId: string): Promise<ArticleVersions> {
+    /**
+     * The draft and the published version of a document (either may be missing); of one
+     * locale when articles are localized (`locale`), of the document otherwise (null).
+     */
+    async findVersions(documentId: string, locale: string | null = null): Promise<ArticleVersions> {
       const rows = (await query().findMany({
-        where: { documentId },
+        where: locale === null ? { documentId } : { documentId, locale },
         select: ['id', 'publishedAt', ...ARTICLE_ROW_FIELDS],
         limit: 2,
       })) as StoredVersion[];
@@ -45,6 +49,14 @@ export const createArticleRepository = (strapi: Core.Strapi) => {
         draft: rows.find((row) => row.publishedAt === null) ?? null,
         published: rows.find((row) => row.publishedAt !== null) ?? null,
       };
+    },
+
+    /** Every stored version of a document, each locale's draft and published row (SPEC 12). */
+    async findAllVersions(documentId: string): Promise<Array<StoredVersion & { locale: string | null }>> {
+      return (await query().findMany({
+        where: { documentId },
+        select: ['id', 'publishedAt', 'locale', ...ARTICLE_ROW_FIELDS],
+      })) as Array<StoredVersion & { locale: string | null }>;
     },
 
     async exists(documentId: string): Promise<boolean> {
@@ -65,13 +77,14 @@ export const createArticleRepository = (strapi: Core.Strapi) => {
     },
 
     /** Rows (draft and published) with one of these titles, with the fields of their import key. */
-    async keyFieldsByTitle(titles: string[]): Promise<KeyFieldsRow[]> {
+    async keyFieldsByTitle(titles: string[], options: { localized: boolean } = { localized: false }): Promise<KeyFieldsRow[]> {
+      const select = ['documentId', 'slug', 'title', 'source', 'documentDate', ...(options.localized ? ['locale'] : [])];
       const found: KeyFieldsRow[] = [];
       for (const part of chunks([...new Set(titles)])) {
         found.push(
           ...((await query().findMany({
             where: { title: { $in: part } },
-            select: ['documentId', 'slug', 'title', 'source', 'documentDate'],
+            select,
           })) as KeyFieldsRow[])
         );
       }
@@ -79,11 +92,12 @@ export const createArticleRepository = (strapi: Core.Strapi) => {
     },
 
     /** Every row's slug, for claims made before the claims table existed. */
-    async allSlugs(): Promise<Array<{ documentId: string; slug: string | null; publishedAt: unknown }>> {
-      return (await query().findMany({ select: ['documentId', 'slug', 'publishedAt'] })) as Array<{
+    async allSlugs(): Promise<Array<{ documentId: string; slug: string | null; publishedAt: unknown; locale: string | null }>> {
+      return (await query().findMany({ select: ['documentId', 'slug', 'publishedAt', 'locale'] })) as Array<{
         documentId: string;
         slug: string | null;
         publishedAt: unknown;
+        locale: string | null;
       }>;
     },
 

@@ -154,6 +154,17 @@ export const createClaimsRepository = (strapi: Core.Strapi) => {
       });
     },
 
+    /** Every claim of a scope (a migration of its keys). */
+    async findScope(scope: ClaimScope): Promise<Claim[]> {
+      const rows: ClaimRow[] = await run((trx) => trx(CLAIMS_TABLE).where({ scope }));
+      return rows.map(toClaim);
+    },
+
+    /** Deletes these keys of a scope, whoever holds them. */
+    async releaseKeys(scope: ClaimScope, keys: string[]): Promise<void> {
+      for (const part of chunks([...new Set(keys)])) await run((trx) => trx(CLAIMS_TABLE).where({ scope }).whereIn('claim_key', part).delete());
+    },
+
     /** Owners whose name starts with one of the prefixes, each once (the placeholders). */
     async ownersWithPrefix(prefixes: readonly string[]): Promise<string[]> {
       const rows: Array<{ owner: string }> = await run((trx) => {
@@ -198,8 +209,12 @@ export const createClaimsRepository = (strapi: Core.Strapi) => {
       return Number(changed) === 1;
     },
 
-    async lock(scope: ClaimScope, owner: string): Promise<void> {
-      await run((trx) => trx(CLAIMS_TABLE).where({ scope, owner }).update({ locked: true }));
+    async lock(scope: ClaimScope, owner: string, keyPrefix = ''): Promise<void> {
+      await run((trx) => {
+        const query = trx(CLAIMS_TABLE).where({ scope, owner });
+        if (keyPrefix !== '') query.andWhere('claim_key', 'like', `${keyPrefix}%`);
+        return query.update({ locked: true });
+      });
     },
 
     async release(scope: ClaimScope, key: string, owner: string): Promise<void> {

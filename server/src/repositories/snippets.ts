@@ -16,6 +16,7 @@ import { snippetCountKey } from '../core/snippet-count-key';
 import { totalFromPage, type SnippetCategoryRow, type SnippetRow } from '../core/snippet-response';
 import { createSearchRepository, type CompiledSearch } from './search';
 import type { SnippetCountsRepository } from './snippet-counts';
+import { localeColumns } from './snippet-localizations';
 import { resolveSnippetTables, type SnippetTables } from './snippet-tables';
 
 export interface SnippetPageRows {
@@ -24,8 +25,9 @@ export interface SnippetPageRows {
 }
 
 export interface SnippetRepository {
-  findPage(query: SnippetQuery): Promise<SnippetPageRows>;
-  findBySlug(slug: string): Promise<SnippetRow | null>;
+  /** `locale`: only that locale's rows (localized articles, SPEC 12); null for all. */
+  findPage(query: SnippetQuery, locale?: string | null): Promise<SnippetPageRows>;
+  findBySlug(slug: string, locale?: string | null): Promise<SnippetRow | null>;
   /** Category links of the given article row ids, in no particular order. */
   categoriesOf(articleIds: unknown[]): Promise<SnippetCategoryRow[]>;
 }
@@ -84,9 +86,10 @@ export function createSnippetRepository(strapi: Core.Strapi, counts: SnippetCoun
   };
 
   /** Published rows matching the filters: drafts never get past this. */
-  const filtered = (query: SnippetQuery, search: CompiledSearch | null, narrowed: Narrowed): Knex.QueryBuilder => {
+  const filtered = (query: SnippetQuery, search: CompiledSearch | null, narrowed: Narrowed, locale: string | null): Knex.QueryBuilder => {
     const { articles, articleColumns: c, links } = t();
     const qb = knex().from({ a: articles }).whereNotNull(`a.${c.publishedAt}`);
+    if (locale !== null) qb.where(`a.${localeColumns(strapi).locale}`, locale);
 
     if (narrowed.categoryIds !== null) {
       const ids = narrowed.categoryIds; // none found: knex writes a false condition
@@ -150,12 +153,12 @@ export function createSnippetRepository(strapi: Core.Strapi, counts: SnippetCoun
    * With `q`: at most SEARCH_MATCH_CAP matches are served (core/search-query.ts), so
    * pages end there and the count stops there; `total` is min(matches, cap).
    */
-  async function findSearchPage(query: SnippetQuery, q: string): Promise<SnippetPageRows> {
+  async function findSearchPage(query: SnippetQuery, q: string, locale: string | null): Promise<SnippetPageRows> {
     const compiled = await search.compile({ q, language: query.language });
     const limit = cappedLimit(query.page, query.pageSize);
     const offset = (query.page - 1) * query.pageSize;
     const narrowed = await narrow(query, null);
-    const base = selectSnippet(filtered(query, compiled, narrowed));
+    const base = selectSnippet(filtered(query, compiled, narrowed, locale));
     const rows =
       limit === 0
         ? []
@@ -165,32 +168,35 @@ export function createSnippetRepository(strapi: Core.Strapi, counts: SnippetCoun
     const known = limit === 0 ? null : totalFromPage(query.page, query.pageSize, rows.length);
     // A short page tells the total (at most the cap: a page never reaches past it).
     if (known !== null) return { rows, total: known };
-    return { rows, total: await search.countCapped(filtered(query, compiled, narrowed)) };
+    return { rows, total: await search.countCapped(filtered(query, compiled, narrowed, locale)) };
   }
 
   return {
-    async findPage(query) {
-      if (query.q !== null) return findSearchPage(query, query.q);
+    async findPage(query, locale = null) {
+      if (query.q !== null) return findSearchPage(query, query.q, locale);
       const offset = (query.page - 1) * query.pageSize;
       // The kept total first: past it (or with nothing to find) there is no page to read.
-      const key = snippetCountKey(query);
+      // The kept totals know no locales: a localized read counts its rows.
+      const key = locale === null ? snippetCountKey(query) : null;
       const kept = key === null || counts === null ? null : await counts.total(key);
       if (kept !== null && offset >= kept) return { rows: [], total: kept };
       const narrowed = await narrow(query, kept);
       const sort = query.sort === 'relevance' ? 'documentDate:desc' : query.sort; // relevance needs q (core/snippet-query.ts)
-      const rows = (await ordered(selectSnippet(filtered(query, null, narrowed)), sort)
+      const rows = (await ordered(selectSnippet(filtered(query, null, narrowed, locale)), sort)
         .limit(query.pageSize)
         .offset(offset)) as SnippetRow[];
       if (kept !== null) return { rows, total: kept };
       const known = totalFromPage(query.page, query.pageSize, rows.length);
       if (known !== null) return { rows, total: known };
-      const counted = (await filtered(query, null, narrowed).count({ total: '*' })) as Array<{ total: unknown }>;
+      const counted = (await filtered(query, null, narrowed, locale).count({ total: '*' })) as Array<{ total: unknown }>;
       return { rows, total: Number(counted[0]?.total ?? 0) };
     },
 
-    async findBySlug(slug) {
+    async findBySlug(slug, locale = null) {
       const c = t().articleColumns;
-      const rows = (await selectSnippet(knex().from({ a: t().articles }))
+      const qb = selectSnippet(knex().from({ a: t().articles }));
+      if (locale !== null) qb.where(`a.${localeColumns(strapi).locale}`, locale);
+      const rows = (await qb
         .whereNotNull(`a.${c.publishedAt}`)
         .where(`a.${c.slug}`, slug)
         .orderBy(`a.${c.id}`, 'desc')

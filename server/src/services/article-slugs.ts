@@ -3,8 +3,13 @@
  * (services/claims.ts): which slug a create or an update gets, and which claim
  * it gives up. When claims are handed over, released or locked is the article
  * write's business (writes/article-writes.ts).
+ *
+ * `locale` is the article version's locale when articles are localized (SPEC 12),
+ * null otherwise: slugs are unique per locale, their claims keyed `<locale>/<slug>`,
+ * and each locale's slug is frozen after that locale's first publication.
  */
 import type { Core } from '@strapi/strapi';
+import { slugKeyPrefix } from '../core/localization';
 import { fallbackSlug, isFallbackSlug, nextFreeSlug, normalizeSlug, slugFromText, suffixOf } from '../core/slug';
 import { getService } from '../utils/get-service';
 
@@ -34,11 +39,11 @@ const articleSlugsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /** On create (and clone): `owner` is a placeholder until the documentId exists. */
-    async forCreate(input: { title: string; typedSlug: string | null; owner: string; publish: boolean }): Promise<string> {
+    async forCreate(input: { title: string; typedSlug: string | null; owner: string; publish: boolean; locale: string | null }): Promise<string> {
       const typed = input.typedSlug ? normalizeSlug(input.typedSlug) : '';
       const base = typed || baseFor(input.title, input.owner);
       const locked = input.publish || (typed !== '' && isTyped(typed, input.title));
-      return claims().claimSlug(SCOPE, base, input.owner, locked);
+      return claims().claimSlug(SCOPE, base, input.owner, locked, slugKeyPrefix(input.locale));
     },
 
     /**
@@ -47,7 +52,10 @@ const articleSlugsService = ({ strapi }: { strapi: Core.Strapi }) => {
      * the caller must use `forCreate` (slug taken, title repeated in the batch, or a
      * title that transliterates to nothing).
      */
-    async forCreateMany(items: Array<{ title: string; owner: string }>, options: { publish: boolean }): Promise<Array<string | null>> {
+    async forCreateMany(
+      items: Array<{ title: string; owner: string; locale: string | null }>,
+      options: { publish: boolean }
+    ): Promise<Array<string | null>> {
       const seen = new Set<string>();
       const plain = items.map(({ title }) => {
         const base = slugFromText(title);
@@ -57,10 +65,10 @@ const articleSlugsService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       const wanted = items.flatMap((item, i) => {
         const key = plain[i];
-        return key === null ? [] : [{ key, owner: item.owner, locked: options.publish }];
+        return key === null ? [] : [{ key: slugKeyPrefix(item.locale) + key, owner: item.owner, locked: options.publish }];
       });
       const won = await claims().claimMany(SCOPE, wanted);
-      return plain.map((key) => (key !== null && won.has(key) ? key : null));
+      return plain.map((key, i) => (key !== null && won.has(slugKeyPrefix(items[i].locale) + key) ? key : null));
     },
 
     async forUpdate(input: {
@@ -69,29 +77,39 @@ const articleSlugsService = ({ strapi }: { strapi: Core.Strapi }) => {
       title: string;
       titleChanged: boolean;
       typedSlug: string | null;
+      locale: string | null;
     }): Promise<SlugDecision> {
       const { documentId, current } = input;
-      const held = await claims().findByOwner(SCOPE, documentId);
+      const prefix = slugKeyPrefix(input.locale);
+      const held = (await claims().findByOwner(SCOPE, documentId)).filter((claim) => claim.key.startsWith(prefix));
       const locked = held.some((claim) => claim.locked);
       const typed = input.typedSlug ? normalizeSlug(input.typedSlug) : '';
 
       if (typed !== '' && typed !== current) {
-        const slug = await claims().claimSlug(SCOPE, typed, documentId, locked || isTyped(typed, input.title));
+        const slug = await claims().claimSlug(SCOPE, typed, documentId, locked || isTyped(typed, input.title), prefix);
         return { slug, release: current };
       }
       if (current && (locked || !input.titleChanged)) return { slug: null, release: null };
 
       const base = baseFor(input.title, documentId);
       if (current && suffixOf(base, current) !== null) return { slug: null, release: null };
-      const slug = await claims().claimSlug(SCOPE, base, documentId);
+      const slug = await claims().claimSlug(SCOPE, base, documentId, false, prefix);
       return { slug, release: current };
     },
 
     /** The slug claim gone with a write that failed, or the old one after a write that succeeded. */
-    release: (slug: string, documentId: string) => claims().release(SCOPE, slug, documentId),
+    release: (slug: string, documentId: string, locale: string | null) => claims().release(SCOPE, slugKeyPrefix(locale) + slug, documentId),
 
-    /** After the first publication the slug no longer follows the title. */
-    lock: (documentId: string) => claims().lock(SCOPE, documentId),
+    /** After the first publication (of this locale) the slug no longer follows the title. */
+    lock: (documentId: string, locale: string | null) => claims().lock(SCOPE, documentId, slugKeyPrefix(locale)),
+
+    /** Every slug claim of one locale of a document (that locale deleted). */
+    async releaseLocale(documentId: string, locale: string): Promise<void> {
+      const prefix = slugKeyPrefix(locale);
+      for (const claim of await claims().findByOwner(SCOPE, documentId)) {
+        if (claim.key.startsWith(prefix)) await claims().release(SCOPE, claim.key, documentId);
+      }
+    },
   };
 };
 

@@ -24,9 +24,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { categoryNameKey } from '../core/category-fields';
+import { slugKeyPrefix } from '../core/localization';
 import { nextFreeSlug, suffixSearchPrefix } from '../core/slug';
 import { createArticleRepository } from '../repositories/articles';
 import { createCategoryRepository } from '../repositories/categories';
+import { isLocalized } from '../localization';
 import { createClaimsRepository, type Claim, type ClaimScope, type OwnerMove, type WantedClaim } from '../repositories/claims';
 
 export type { Claim, ClaimScope, OwnerMove, WantedClaim };
@@ -92,14 +94,35 @@ const claimsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const articles = createArticleRepository(strapi);
   const categories = createCategoryRepository(strapi);
 
-  /** Claims for rows that exist without one (the plugin installed over existing data, or the table dropped). */
-  async function backfill(): Promise<void> {
+  /**
+   * Article slug claims for rows without one, keyed per locale when articles are
+   * localized (SPEC 12); `lockedBefore` (`<documentId>:<slug>`) keeps the slugs that
+   * were frozen under other keys (before a switch of `localized`) frozen.
+   */
+  async function backfillArticleSlugs(lockedBefore: ReadonlySet<string>): Promise<void> {
+    const localized = isLocalized(strapi);
+    const keyOf = (row: { slug: string; locale: string | null }) => slugKeyPrefix(localized ? row.locale : null) + row.slug;
     const rows = await articles.allSlugs();
-    const published = new Set(rows.filter((row) => row.publishedAt !== null).map((row) => row.documentId));
+    const published = new Set(rows.filter((row) => row.publishedAt !== null).map((row) => `${row.documentId}/${localized ? row.locale : ''}`));
     await repository.tryClaimMany(
       'article-slug',
-      rows.flatMap((row) => (row.slug ? [{ key: row.slug, owner: row.documentId, locked: published.has(row.documentId) }] : []))
+      rows.flatMap((row) =>
+        row.slug
+          ? [
+              {
+                key: keyOf({ slug: row.slug, locale: row.locale }),
+                owner: row.documentId,
+                locked: published.has(`${row.documentId}/${localized ? row.locale : ''}`) || lockedBefore.has(`${row.documentId}:${row.slug}`),
+              },
+            ]
+          : []
+      )
     );
+  }
+
+  /** Claims for rows that exist without one (the plugin installed over existing data, or the table dropped). */
+  async function backfill(): Promise<void> {
+    await backfillArticleSlugs(new Set());
     const all = await categories.all();
     await repository.tryClaimMany(
       'category-name',
@@ -132,6 +155,10 @@ const claimsService = ({ strapi }: { strapi: Core.Strapi }) => {
     return abandoned && repository.takeOver(claim.scope, claim.key, claim.owner, owner);
   }
 
+  /** The slugs taken under `keyPrefix` (a locale's, or none) that start with `prefix`. */
+  const takenSlugs = async (scope: ClaimScope, keyPrefix: string, prefix: string): Promise<string[]> =>
+    (await repository.keysWithPrefix(scope, keyPrefix + prefix)).map((key) => key.slice(keyPrefix.length));
+
   return {
     /** At startup: the table, claims for rows written before it existed, no placeholder of a stopped process. */
     async prepare(): Promise<{ releasedStale: number }> {
@@ -140,6 +167,23 @@ const claimsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     releaseStalePlaceholders,
+
+    /**
+     * After `localized` was switched (SPEC 12): every document's article slug claims
+     * keyed anew (per locale, or not), frozen slugs kept frozen. Placeholders of writes
+     * in progress are left alone.
+     */
+    async rekeyArticleSlugs(): Promise<void> {
+      const held = (await repository.findScope('article-slug')).filter((claim) => !isPlaceholder(claim.owner));
+      const lockedBefore = new Set(
+        held.filter((claim) => claim.locked).map((claim) => `${claim.owner}:${claim.key.slice(claim.key.lastIndexOf('/') + 1)}`)
+      );
+      await repository.releaseKeys(
+        'article-slug',
+        held.map((claim) => claim.key)
+      );
+      await backfillArticleSlugs(lockedBefore);
+    },
 
     placeholder: newPlaceholder,
 
@@ -154,26 +198,27 @@ const claimsService = ({ strapi }: { strapi: Core.Strapi }) => {
      * taken candidates, insert the lowest free one; if another writer won it meanwhile,
      * read again. The primary key decides, so this holds across processes.
      */
-    claimSlug(scope: ClaimScope, base: string, owner: string, locked = false): Promise<string> {
-      return serialized(`${scope}:${base}`, async () => {
+    claimSlug(scope: ClaimScope, base: string, owner: string, locked = false, keyPrefix = ''): Promise<string> {
+      // `keyPrefix` keys slugs per locale (core/localization.ts); the slug is what follows it.
+      return serialized(`${scope}:${keyPrefix}${base}`, async () => {
         // Most titles are new: when the plain slug is free, one insert says so. Reading the
         // taken keys first would cost a range scan of the claims that grows with the table
         // (LIKE 'prefix%' uses no index on SQLite's case-insensitive LIKE, nor on PostgreSQL
         // outside the C collation).
         const first = nextFreeSlug(base, []);
-        if (await repository.tryClaim(scope, first, owner, locked)) return first;
+        if (await repository.tryClaim(scope, keyPrefix + first, owner, locked)) return first;
         const prefix = suffixSearchPrefix(base);
         for (let attempt = 0; attempt < MAX_SLUG_ATTEMPTS; attempt += 1) {
-          const candidate = nextFreeSlug(base, await repository.keysWithPrefix(scope, prefix));
-          if (await repository.tryClaim(scope, candidate, owner, locked)) return candidate;
+          const candidate = nextFreeSlug(base, await takenSlugs(scope, keyPrefix, prefix));
+          if (await repository.tryClaim(scope, keyPrefix + candidate, owner, locked)) return candidate;
         }
         throw new Error(`newsroom: could not claim a free slug for "${base}" after ${MAX_SLUG_ATTEMPTS} attempts`);
       });
     },
 
     /** The slug `claimSlug` would take now, claiming nothing (the Content Manager's proposal). */
-    async proposeSlug(scope: ClaimScope, base: string): Promise<string> {
-      return nextFreeSlug(base, await repository.keysWithPrefix(scope, suffixSearchPrefix(base)));
+    async proposeSlug(scope: ClaimScope, base: string, keyPrefix = ''): Promise<string> {
+      return nextFreeSlug(base, await takenSlugs(scope, keyPrefix, suffixSearchPrefix(base)));
     },
 
     /** `claim`, or the claim taken over from a holder that is gone; false when someone holds it. */
@@ -198,7 +243,8 @@ const claimsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     releaseOwners: (owners: string[]) => repository.releaseOwners(owners),
 
-    lock: (scope: ClaimScope, owner: string) => repository.lock(scope, owner),
+    /** Locks the owner's claims of a scope; with `keyPrefix`, only those keyed under it (one locale's slug). */
+    lock: (scope: ClaimScope, owner: string, keyPrefix = '') => repository.lock(scope, owner, keyPrefix),
 
     find: (scope: ClaimScope, key: string) => repository.find(scope, key),
     findMany: (scope: ClaimScope, keys: string[]) => repository.findMany(scope, keys),

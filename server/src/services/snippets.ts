@@ -19,6 +19,7 @@ import {
 } from '../core/snippet-response';
 import { createSnippetCountsRepository } from '../repositories/snippet-counts';
 import { ensureSnippetIndexes } from '../repositories/snippet-indexes';
+import { localizationsOf } from '../repositories/snippet-localizations';
 import { createSnippetRepository } from '../repositories/snippets';
 import type { InvalidationBus } from '../cache/invalidation-bus';
 import { MemorySnippetCache, type CachedAnswer, type SnippetCache } from '../cache/snippet-cache';
@@ -55,17 +56,29 @@ const snippetsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const inFlight = new Map<string, Promise<CachedAnswer | null>>();
   let bus: InvalidationBus | null = null;
 
-  async function list(query: SnippetQuery): Promise<SnippetListBody> {
-    const { rows, total } = await repository.findPage(query);
-    const categories = await repository.categoriesOf(rows.map((row) => row.id));
-    return { data: toSnippets(rows, categories), meta: { pagination: paginationOf(query.page, query.pageSize, total) } };
+  /**
+   * Localized articles (SPEC 12, `locale` given): only that locale's snippets, each with
+   * its locale and its published translations. Null: not localized, snippets as ever.
+   */
+  async function withLocalizations(rows: Array<{ id: unknown; documentId: unknown }>, snippets: Snippet[], locale: string | null) {
+    if (locale === null || rows.length === 0) return snippets;
+    const found = await localizationsOf(strapi, rows);
+    return snippets.map((snippet, i) => ({ ...snippet, ...found.get(String(rows[i].id)) }));
   }
 
-  async function get(slug: string): Promise<Snippet | null> {
-    const row = await repository.findBySlug(slug);
+  async function list(query: SnippetQuery, locale: string | null = null): Promise<SnippetListBody> {
+    const { rows, total } = await repository.findPage(query, locale);
+    const categories = await repository.categoriesOf(rows.map((row) => row.id));
+    const data = await withLocalizations(rows, toSnippets(rows, categories), locale);
+    return { data, meta: { pagination: paginationOf(query.page, query.pageSize, total) } };
+  }
+
+  async function get(slug: string, locale: string | null = null): Promise<Snippet | null> {
+    const row = await repository.findBySlug(slug, locale);
     if (!row) return null;
     const categories = groupCategories(await repository.categoriesOf([row.id]));
-    return toSnippet(row, categories.get(String(row.id)) ?? []);
+    const [snippet] = await withLocalizations([row], [toSnippet(row, categories.get(String(row.id)) ?? [])], locale);
+    return snippet;
   }
 
   /** The cached answer for `key`, or a fresh one from `load` (null: nothing to answer, not cached). */
@@ -109,14 +122,15 @@ const snippetsService = ({ strapi }: { strapi: Core.Strapi }) => {
     recomputeCounts: () => counts.recompute(),
 
     /** `{ data, meta }` for the list endpoint; the key is the normalized query, so parameter order does not matter. */
-    async listAnswer(query: SnippetQuery, options: AnswerOptions): Promise<CachedAnswer> {
-      return (await answer(listKey(query), options, () => list(query))) as CachedAnswer;
+    async listAnswer(query: SnippetQuery, options: AnswerOptions, locale: string | null = null): Promise<CachedAnswer> {
+      const key = locale === null ? listKey(query) : `${listKey(query)}:locale:${locale}`;
+      return (await answer(key, options, () => list(query, locale))) as CachedAnswer;
     },
 
-    /** `{ data }` for one slug, or null when no published article has it. */
-    getAnswer(slug: string, options: AnswerOptions): Promise<CachedAnswer | null> {
-      return answer(`slug:${slug}`, options, async () => {
-        const snippet = await get(slug);
+    /** `{ data }` for one slug (of one locale when localized), or null when no published article has it. */
+    getAnswer(slug: string, options: AnswerOptions, locale: string | null = null): Promise<CachedAnswer | null> {
+      return answer(locale === null ? `slug:${slug}` : `slug:${slug}:locale:${locale}`, options, async () => {
+        const snippet = await get(slug, locale);
         return snippet === null ? null : { data: snippet };
       });
     },

@@ -14,6 +14,11 @@
  * - The importer prepares many articles at once (`prepareCreateMany`, `settleMany`)
  *   and, when it writes one through the Document Service after all, hands its
  *   prepared write to the middleware (`handOff`), so the rules do not run again.
+ * - Localized articles (SPEC 12): each write is for one locale (`locale`, null when
+ *   articles are not localized). The rules hold per locale: each locale's version has
+ *   its own slug (unique within the locale, frozen after that locale's first
+ *   publication), excerpt and counts; its language is its locale. A write to a locale
+ *   the document does not have yet adds a translation, checked like a new article.
  */
 import type { Core } from '@strapi/strapi';
 import {
@@ -26,7 +31,8 @@ import {
   type ArticleSettings,
   type DerivedFields,
 } from '../core/article-fields';
-import { createArticleRepository } from '../repositories/articles';
+import { languageOfLocale } from '../core/localization';
+import { createArticleRepository, type StoredVersion } from '../repositories/articles';
 import { documentIdOf } from '../utils/document-id';
 import { getService } from '../utils/get-service';
 import { fieldValidationError } from '../utils/validation-error';
@@ -46,18 +52,21 @@ export interface PreparedWrite {
   releases: string | null;
   /** This write publishes the article: its slug no longer follows the title (SPEC 3.1). */
   locks: boolean;
-  /** Derived values a stored row holds wrongly (written around the rules), put right in the write's transaction. */
-  repairs: { rowId: number; changes: Record<string, unknown> } | null;
+  /** Derived values stored rows hold wrongly (written around the rules), put right in the write's transaction. */
+  repairs: Array<{ rowId: number; changes: Record<string, unknown> }>;
+  /** The locale written (SPEC 12): null when articles are not localized, `'*'` for every locale (publish). */
+  locale: string | null;
 }
 
-const newArticleWrite = (data: Record<string, unknown>, placeholder: string): PreparedWrite => ({
+const newArticleWrite = (data: Record<string, unknown>, placeholder: string, locale: string | null): PreparedWrite => ({
   data,
   placeholder,
   documentId: null,
   claimed: null,
   releases: null,
   locks: false,
-  repairs: null,
+  repairs: [],
+  locale,
 });
 
 const existingArticleWrite = (documentId: string, fields: Partial<PreparedWrite>): PreparedWrite => ({
@@ -67,9 +76,21 @@ const existingArticleWrite = (documentId: string, fields: Partial<PreparedWrite>
   claimed: null,
   releases: null,
   locks: false,
-  repairs: null,
+  repairs: [],
+  locale: null,
   ...fields,
 });
+
+/** A locale's slug claims: one locale's (null when not localized); `'*'` means all of them. */
+const slugLocale = (locale: string | null) => (locale === '*' ? null : locale);
+
+/** The write's data with the language of its locale: a localized article's language is its locale. */
+const withLocaleLanguage = (input: Record<string, unknown>, locale: string | null) =>
+  locale === null || locale === '*' ? input : { ...input, language: languageOfLocale(locale) };
+
+/** Shared (non-localized) fields of an existing translation, for a new one that does not send them. */
+const sharedFrom = (row: StoredVersion | undefined): Record<string, unknown> =>
+  row ? { documentDate: row.documentDate, source: row.source, sourceUrl: row.sourceUrl } : {};
 
 const valid = (result: DerivedFields) => {
   if (!result.ok) throw fieldValidationError(result.errors);
@@ -98,32 +119,51 @@ export const createArticleWrites = (strapi: Core.Strapi) => {
   const direct = createDirectWrites(strapi);
 
   /** A new article's slug, claimed under a fresh placeholder, for data already derived. */
-  async function claimSlug(data: Record<string, unknown>, options: { publish: boolean; typedSlug?: string | null }) {
+  async function claimSlug(data: Record<string, unknown>, options: { publish: boolean; typedSlug?: string | null; locale: string | null }) {
     const placeholder = claims().placeholder();
     const slug = await slugs().forCreate({
       title: data.title as string,
       typedSlug: options.typedSlug === undefined ? typedSlug(data) : options.typedSlug,
       owner: placeholder,
       publish: options.publish,
+      locale: options.locale,
     });
-    return newArticleWrite({ ...data, slug }, placeholder);
+    return newArticleWrite({ ...data, slug }, placeholder, options.locale);
   }
 
   async function settle(prepared: PreparedWrite, documentId: string): Promise<void> {
     if (prepared.placeholder) await claims().handOver([{ from: prepared.placeholder, to: documentId }]);
-    if (prepared.releases) await slugs().release(prepared.releases, documentId);
-    if (prepared.locks) await slugs().lock(documentId);
+    if (prepared.releases) await slugs().release(prepared.releases, documentId, prepared.locale);
+    if (prepared.locks) await slugs().lock(documentId, slugLocale(prepared.locale));
   }
 
   async function abandon(prepared: PreparedWrite): Promise<void> {
     if (prepared.placeholder) await claims().releaseOwner(prepared.placeholder);
-    if (prepared.claimed && prepared.documentId) await slugs().release(prepared.claimed, prepared.documentId);
+    if (prepared.claimed && prepared.documentId) await slugs().release(prepared.claimed, prepared.documentId, prepared.locale);
+  }
+
+  /**
+   * A translation: a locale the document does not have yet, checked and derived like a
+   * new article (the shared fields from an existing translation unless sent), with a
+   * slug of its own in that locale, claimed for the document.
+   */
+  async function prepareTranslation(
+    documentId: string,
+    locale: string,
+    input: Record<string, unknown>,
+    options: { publish: boolean; existing: StoredVersion }
+  ): Promise<PreparedWrite> {
+    const sent = { ...sharedFrom(options.existing), ...withLocaleLanguage(input, locale) };
+    const data = { ...sent, ...valid(deriveNewArticle({ data: sent, settings: await settings().get(), now: new Date(), publish: options.publish })) };
+    const slug = await slugs().forCreate({ title: data.title as string, typedSlug: typedSlug(data), owner: documentId, publish: options.publish, locale });
+    return existingArticleWrite(documentId, { data: { ...data, slug }, claimed: slug, locks: options.publish, locale });
   }
 
   return {
     /** A create (and create and publish): every field derived and checked, a slug of its own. */
-    async prepareCreate(input: Record<string, unknown>, options: { publish: boolean }): Promise<PreparedWrite> {
-      const data = { ...input, ...valid(deriveNewArticle({ data: input, settings: await settings().get(), now: new Date(), publish: options.publish })) };
+    async prepareCreate(input: Record<string, unknown>, options: { publish: boolean; locale: string | null }): Promise<PreparedWrite> {
+      const sent = withLocaleLanguage(input, options.locale);
+      const data = { ...sent, ...valid(deriveNewArticle({ data: sent, settings: await settings().get(), now: new Date(), publish: options.publish })) };
       return claimSlug(data, options);
     },
 
@@ -132,17 +172,25 @@ export const createArticleWrites = (strapi: Core.Strapi) => {
      * core/import/article-data.ts), without typed slugs: the plain slugs that are free
      * in one go, the others one by one.
      */
-    async prepareCreateMany(items: Array<Record<string, unknown>>, options: { publish: boolean }): Promise<PreparedWrite[]> {
+    async prepareCreateMany(
+      items: Array<Record<string, unknown>>,
+      options: { publish: boolean; locales?: ReadonlyArray<string | null> }
+    ): Promise<PreparedWrite[]> {
       const owners = items.map(() => claims().placeholder());
+      const localeOf = (i: number) => options.locales?.[i] ?? null;
       const plain = await slugs().forCreateMany(
-        items.map((data, i) => ({ title: data.title as string, owner: owners[i] })),
+        items.map((data, i) => ({ title: data.title as string, owner: owners[i], locale: localeOf(i) })),
         options
       );
       const prepared: PreparedWrite[] = [];
       try {
         for (const [i, data] of items.entries()) {
           const slug = plain[i];
-          prepared.push(slug !== null ? newArticleWrite({ ...data, slug }, owners[i]) : await claimSlug(data, { ...options, typedSlug: null }));
+          prepared.push(
+            slug !== null
+              ? newArticleWrite({ ...data, slug }, owners[i], localeOf(i))
+              : await claimSlug(data, { publish: options.publish, typedSlug: null, locale: localeOf(i) })
+          );
         }
       } catch (error) {
         await claims().releaseOwners([...owners, ...prepared.flatMap((item) => (item.placeholder ? [item.placeholder] : []))]);
@@ -152,13 +200,14 @@ export const createArticleWrites = (strapi: Core.Strapi) => {
     },
 
     /** A clone is a new article: the source draft with the overrides, every field checked and derived, a slug of its own. */
-    async prepareClone(sourceDocumentId: string, overrides: Record<string, unknown>): Promise<PreparedWrite | null> {
-      const { draft: source } = await articles.findVersions(sourceDocumentId);
+    async prepareClone(sourceDocumentId: string, input: Record<string, unknown>, locale: string | null): Promise<PreparedWrite | null> {
+      const { draft: source } = await articles.findVersions(sourceDocumentId, slugLocale(locale));
       if (!source) return null;
+      const overrides = withLocaleLanguage(input, locale);
       const data = { ...overrides, ...valid(deriveCloneFields({ source, overrides, settings: await settings().get(), now: new Date() })) };
       // The source's slug copied back by a form is not one the editor chose.
       const typed = typedSlug(overrides) === source.slug ? null : typedSlug(overrides);
-      return claimSlug(data, { publish: false, typedSlug: typed });
+      return claimSlug(data, { publish: false, typedSlug: typed, locale: slugLocale(locale) });
     },
 
     /**
@@ -166,10 +215,19 @@ export const createArticleWrites = (strapi: Core.Strapi) => {
      * will be stored must be publishable. Null when the article does not exist (Strapi
      * answers "not found" itself).
      */
-    async prepareUpdate(documentId: string, input: Record<string, unknown>, options: { publish: boolean }): Promise<PreparedWrite | null> {
-      const { draft, published } = await articles.findVersions(documentId);
+    async prepareUpdate(
+      documentId: string,
+      sent: Record<string, unknown>,
+      options: { publish: boolean; locale: string | null }
+    ): Promise<PreparedWrite | null> {
+      const { locale } = options;
+      const { draft, published } = await articles.findVersions(documentId, slugLocale(locale));
       const previous = draft ?? published;
-      if (!previous) return null;
+      if (!previous) {
+        const existing = locale !== null && locale !== '*' ? (await articles.findAllVersions(documentId))[0] : undefined;
+        return existing && locale ? prepareTranslation(documentId, locale, sent, { publish: options.publish, existing }) : null;
+      }
+      const input = withLocaleLanguage(sent, locale);
       const current = await settings().get();
       const data = { ...input, ...valid(deriveArticleFields({ data: input, previous, settings: current, now: new Date() })) };
       const title = (data.title as string | undefined) ?? previous.title ?? '';
@@ -179,9 +237,16 @@ export const createArticleWrites = (strapi: Core.Strapi) => {
         title,
         titleChanged: data.title !== undefined && data.title !== previous.title,
         typedSlug: typedSlug(data),
+        locale: slugLocale(locale),
       });
       data.slug = decision.slug ?? previous.slug;
-      const prepared = existingArticleWrite(documentId, { data, claimed: decision.slug, releases: decision.release, locks: options.publish });
+      const prepared = existingArticleWrite(documentId, {
+        data,
+        claimed: decision.slug,
+        releases: decision.release,
+        locks: options.publish,
+        locale: slugLocale(locale),
+      });
       try {
         if (options.publish) Object.assign(data, checked(mergeArticle(previous, data), current, { publishing: true }));
       } catch (error) {
@@ -192,14 +257,18 @@ export const createArticleWrites = (strapi: Core.Strapi) => {
     },
 
     /** Strapi publishes the stored draft as it is (bulk publish never updates first): all of it is checked. */
-    async preparePublish(documentId: string): Promise<PreparedWrite> {
-      const { draft } = await articles.findVersions(documentId);
-      if (!draft) return existingArticleWrite(documentId, { locks: true });
-      const repairs = checked(draft, await settings().get(), { publishing: true });
-      return existingArticleWrite(documentId, {
-        locks: true,
-        repairs: Object.keys(repairs).length > 0 ? { rowId: draft.id, changes: repairs } : null,
+    async preparePublish(documentId: string, locale: string | null): Promise<PreparedWrite> {
+      // Every locale at once (`'*'`): each locale's draft is checked.
+      const drafts =
+        locale === '*'
+          ? (await articles.findAllVersions(documentId)).filter((row) => row.publishedAt === null)
+          : [(await articles.findVersions(documentId, locale)).draft].filter((row): row is StoredVersion => row !== null);
+      const current = await settings().get();
+      const repairs = drafts.flatMap((draft) => {
+        const changes = checked(draft, current, { publishing: true });
+        return Object.keys(changes).length > 0 ? [{ rowId: draft.id, changes }] : [];
       });
+      return existingArticleWrite(documentId, { locks: true, repairs, locale });
     },
 
     /**
@@ -208,8 +277,8 @@ export const createArticleWrites = (strapi: Core.Strapi) => {
      * does not write: a later change of the `languages` setting must not stop an
      * editor from discarding a draft.
      */
-    async checkDiscard(documentId: string): Promise<void> {
-      const { published } = await articles.findVersions(documentId);
+    async checkDiscard(documentId: string, locale: string | null): Promise<void> {
+      const { published } = await articles.findVersions(documentId, slugLocale(locale));
       if (published) checked(published, { ...(await settings().get()), languages: [] }, { publishing: false });
     },
 
@@ -217,8 +286,7 @@ export const createArticleWrites = (strapi: Core.Strapi) => {
     commit<T>(prepared: PreparedWrite, write: () => Promise<T>): Promise<T> {
       return claims().withinWrite(
         async () => {
-          const { repairs } = prepared;
-          if (repairs) await direct.updateRows([repairs.rowId], () => articles.repair(repairs.rowId, repairs.changes));
+          for (const repair of prepared.repairs) await direct.updateRows([repair.rowId], () => articles.repair(repair.rowId, repair.changes));
           return write();
         },
         {
@@ -251,9 +319,12 @@ export const createArticleWrites = (strapi: Core.Strapi) => {
     },
 
     /** After a delete: the slug (and any import key) goes once no version of the article is left. */
-    async afterDelete(documentId: string): Promise<void> {
+    async afterDelete(documentId: string, locale: string | null): Promise<void> {
       const { draft, published } = await articles.findVersions(documentId);
-      if (!draft && !published) await claims().releaseOwner(documentId);
+      if (!draft && !published) return claims().releaseOwner(documentId);
+      // One locale deleted (SPEC 12): its slug goes, the document's other claims stay.
+      const gone = locale !== null && locale !== '*' ? await articles.findVersions(documentId, locale) : null;
+      if (gone && locale && !gone.draft && !gone.published) await slugs().releaseLocale(documentId, locale);
     },
   };
 };

@@ -74,6 +74,7 @@ export function parseDocument(chunk: DocumentChunk, index: number, options: Pars
       sourcePublishedDate: headerResult.fields.sourcePublishedDate,
       source,
       sourceUrl: headerResult.fields.sourceUrl,
+      ...(headerResult.fields.translationOf === null ? {} : { translationOf: headerResult.fields.translationOf }),
     },
     warnings: byLine(warnings),
   };

@@ -4,7 +4,7 @@ import { isBlank, quote } from './lines';
 import { parseShowOnWebsite } from './source-url';
 import type { ParseIssue, ParseOptions, SourceLine } from './types';
 
-type HeaderKey = 'published' | 'documentDate' | 'category' | 'showOnWebsite';
+type HeaderKey = 'published' | 'documentDate' | 'category' | 'showOnWebsite' | 'translationOf';
 
 /**
  * Keys are case-insensitive and take any spacing around `:`; `Published on` needs
@@ -17,7 +17,12 @@ const HEADER_LINES: ReadonlyArray<{ key: HeaderKey; label: string; pattern: RegE
   { key: 'documentDate', label: 'Document Date', pattern: /^document\s+date\s*:/iu },
   { key: 'category', label: 'Category', pattern: /^categor(?:y|ies)\s*:/iu },
   { key: 'showOnWebsite', label: 'Show on website', pattern: /^show\s+on\s+website\s*:/iu },
+  { key: 'translationOf', label: 'Translation of', pattern: /^translation\s+of\s*:/iu },
 ];
+
+/** A slug or a documentId: letters, digits and hyphens, as either is written. */
+const ARTICLE_REFERENCE = /^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/u;
+const MAX_REFERENCE_LENGTH = 80;
 
 const SEPARATOR = /^-{3,}$/u;
 
@@ -34,6 +39,7 @@ export interface HeaderFields {
   documentDate: string | null;
   sourcePublishedDate: string | null;
   sourceUrl: string | null;
+  translationOf: string | null;
 }
 
 export interface HeaderResult {
@@ -84,7 +90,7 @@ export function splitSections(lines: SourceLine[]): DocumentSections {
 
 export function parseHeader(lines: SourceLine[], options: ParseOptions): HeaderResult {
   const result: HeaderResult = {
-    fields: { language: null, categories: [], documentDate: null, sourcePublishedDate: null, sourceUrl: null },
+    fields: { language: null, categories: [], documentDate: null, sourcePublishedDate: null, sourceUrl: null, translationOf: null },
     errors: [],
     warnings: [],
   };
@@ -148,6 +154,12 @@ export function parseHeader(lines: SourceLine[], options: ParseOptions): HeaderR
         const link = parseShowOnWebsite(value);
         result.fields.sourceUrl = link.url;
         if (link.warning !== undefined) warn(line.number, link.warning);
+        break;
+      }
+      case 'translationOf': {
+        if (value.length <= MAX_REFERENCE_LENGTH && ARTICLE_REFERENCE.test(value)) result.fields.translationOf = value;
+        // A warning, as the line was before it was known: the document imports as an article of its own.
+        else warn(line.number, `Translation of: ${quote(value.slice(0, MAX_REFERENCE_LENGTH))} is not an article's slug or documentId; ignored`);
         break;
       }
     }

@@ -17,6 +17,11 @@ export interface ParsedArticle {
   source: string | null;
   /** An absolute http(s) URL. */
   sourceUrl: string | null;
+  /**
+   * `Translation of: <slug or documentId>` (SPEC 12): the article this document
+   * translates. Present only when the header gives it.
+   */
+  translationOf?: string;
 }
 
 /** A problem found in the text; `line` is 1-based in the submitted text. */

@@ -15,11 +15,14 @@ export interface ImportKeyFields {
   title: string;
   /** ISO 8601 in UTC with milliseconds, as the parser gives it; null when the document has none. */
   documentDate: string | null;
+  /** The article's locale when articles are localized (SPEC 12): idempotency is per locale. */
+  locale?: string | null;
 }
 
-/** Host names are case-insensitive; titles and dates are compared as written. */
+/** Host names are case-insensitive; titles and dates are compared as written. Without a locale, keys are as they always were. */
 export function importKey(fields: ImportKeyFields): string {
-  const identity = JSON.stringify([(fields.source ?? '').trim().toLowerCase(), fields.title.trim(), fields.documentDate ?? '']);
+  const parts = [(fields.source ?? '').trim().toLowerCase(), fields.title.trim(), fields.documentDate ?? ''];
+  const identity = JSON.stringify(fields.locale ? [...parts, fields.locale] : parts);
   return createHash('sha256').update(identity).digest('hex');
 }
 

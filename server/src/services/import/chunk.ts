@@ -144,7 +144,7 @@ export const createImportChunkWriter = (strapi: Core.Strapi, writer: ImportWrite
     try {
       const prepared = await writes.prepareCreateMany(
         valid.map((item) => item.candidate.data),
-        { publish }
+        { publish, locales: valid.map((item) => item.candidate.locale) }
       );
       return valid.map(({ validated, ...item }, i) => ({
         ...item,
@@ -214,8 +214,9 @@ export const createImportChunkWriter = (strapi: Core.Strapi, writer: ImportWrite
     const data = withCreator(options.actor, { ...prepared.data, categories });
     try {
       const article = await writer.isolated(async () => {
-        const document = await strapi.documents(ARTICLE_UID).create({ data: writes.handOff({ ...prepared, data }), status: 'draft' });
-        if (options.publish) await strapi.documents(ARTICLE_UID).publish({ documentId: document.documentId });
+        const locale = candidate.locale ?? undefined;
+        const document = await strapi.documents(ARTICLE_UID).create({ data: writes.handOff({ ...prepared, data }), status: 'draft', locale });
+        if (options.publish) await strapi.documents(ARTICLE_UID).publish({ documentId: document.documentId, locale });
         if (!(await keys.adopt(candidate.key, keyPlaceholder, document.documentId))) {
           throw new ClaimsLostError('newsroom import: the import key changed hands during the write');
         }

@@ -5,6 +5,7 @@ import { countImportDocuments } from '../../core/import/batch';
 import { restrictArticle } from '../../core/import/field-permissions';
 import { importKey } from '../../core/import/key';
 import { MAX_IMPORT_DOCUMENTS } from '../../core/import/limits';
+import { languageOfLocale, localeForLanguage } from '../../core/localization';
 import type { ImportRequest, ImportSource } from '../../core/import/request';
 import {
   duplicate,
@@ -18,10 +19,12 @@ import {
 } from '../../core/import/result';
 import type { ParsedArticle, ParsedDocument } from '../../core/document-parser';
 import type { NewsroomSettings } from '../../core/settings';
+import { configuredLocales, isLocalized } from '../../localization';
 import { TRUSTED_ACTOR, type ImportActor } from './actor';
 import { createImportCategories } from './categories';
 import { createImportChunkWriter } from './chunk';
 import { createImportKeys } from './keys';
+import { createImportTranslations } from './translations';
 import { createImportWriter } from './writer';
 import { getService } from '../../utils/get-service';
 import { forEachInSlices } from '../../utils/time-slices';
@@ -35,6 +38,8 @@ export interface Candidate {
   /** The document as imported: the actor's forbidden fields left out. */
   article: ParsedArticle;
   language: string | null;
+  /** The locale it goes to when articles are localized (SPEC 12): its language's; null otherwise. */
+  locale: string | null;
   /** The article's fields, derived and checked by the article rules (once): what is written. */
   data: Record<string, unknown>;
   key: string;
@@ -60,6 +65,7 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
   const categories = createImportCategories(strapi);
   const writer = createImportWriter(strapi);
   const chunks = createImportChunkWriter(strapi, writer);
+  const translations = createImportTranslations(strapi);
 
   /**
    * Counts the documents first (a scan, no parsing: a million `## a` lines are
@@ -76,7 +82,8 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     const current = await settings().get();
     const documents = await getService(strapi, 'text-worker').parseImport(source, current.importTimeZone);
-    return sortOut(documents, current, publish, actor);
+    const locales = isLocalized(strapi) ? (await configuredLocales(strapi)).codes : null;
+    return sortOut(documents, current, publish, actor, locales);
   }
 
   /**
@@ -86,7 +93,13 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
    * from a create (core/import/field-permissions.ts); a forbidden title or body is `invalid`.
    * A document at a time, giving the event loop a turn every few milliseconds.
    */
-  async function sortOut(documents: ParsedDocument[], current: NewsroomSettings, publish: boolean, actor: ImportActor) {
+  async function sortOut(
+    documents: ParsedDocument[],
+    current: NewsroomSettings,
+    publish: boolean,
+    actor: ImportActor,
+    locales: readonly string[] | null
+  ) {
     const rejected = new Map<number, ImportDocumentResult>();
     const candidates: Candidate[] = [];
     const sortOne = (document: ParsedDocument) => {
@@ -111,16 +124,28 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         checked = { ok: true, article, language, data, warnings: [] };
       }
+      // Localized (SPEC 12): the locale of its language, which must be configured.
+      const locale = locales === null ? null : localeForLanguage(checked.language, locales);
+      if (locales !== null && locale === null) {
+        const message = `language "${checked.language ?? ''}" has no locale: add the locale "${checked.language ?? ''}" in Settings → Internationalization`;
+        rejected.set(index, invalid({ index, title: article.title, warnings }, [{ line: startLine, message }]));
+        return;
+      }
+      const unlocalized =
+        locales === null && article.translationOf !== undefined
+          ? [{ line: startLine, message: 'Translation of: ignored, articles are not localized (the "localized" setting)' }]
+          : [];
       candidates.push({
         index,
         startLine,
         title: article.title,
-        warnings: [...warnings, ...checked.warnings],
+        warnings: [...warnings, ...checked.warnings, ...unlocalized],
         article: checked.article,
-        language: checked.language,
-        data: checked.data,
-        // The key is the document's own, whoever imports it: importing it again is a duplicate.
-        key: importKey(article),
+        language: locale === null ? checked.language : languageOfLocale(locale),
+        locale,
+        data: locale === null ? checked.data : { ...checked.data, locale, language: languageOfLocale(locale) },
+        // The key is the document's own, whoever imports it: importing it again is a duplicate (in its locale).
+        key: importKey({ ...article, locale }),
       });
     };
     await forEachInSlices(documents, sortOne);
@@ -140,7 +165,10 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
       const firsts = new Map<string, Candidate>();
       for (const candidate of candidates) if (!firsts.has(candidate.key)) firsts.set(candidate.key, candidate);
       const existing = await keys.findExisting([...firsts.values()], { record: true });
-      const toCreate = [...firsts.values()].filter((candidate) => !existing.has(candidate.key));
+      const fresh = [...firsts.values()].filter((candidate) => !existing.has(candidate.key));
+      // Translations (SPEC 12) after the new articles: a batch may hold an article and its translations.
+      const isTranslation = (candidate: Candidate) => candidate.locale !== null && candidate.article.translationOf !== undefined;
+      const toCreate = fresh.filter((candidate) => !isTranslation(candidate));
       const categoryOf = await categories.resolve(
         toCreate.flatMap((candidate) => candidate.article.categories),
         actor
@@ -149,6 +177,10 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
       const written = await writer.run(toCreate, (chunk) => chunks.importChunk(chunk, options), chunks.failure);
 
       const byKey = new Map<string, ImportDocumentResult>(toCreate.map((candidate, i) => [candidate.key, written[i]]));
+      for (const candidate of fresh.filter(isTranslation)) {
+        const reference = candidate.article.translationOf as string;
+        byKey.set(candidate.key, await translations.write({ ...candidate, locale: candidate.locale as string }, reference, { publish: request.publish }));
+      }
       const results = new Map(rejected);
       for (const candidate of candidates) {
         const first = firsts.get(candidate.key) as Candidate;

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { importKey, isoDate } from '../../core/import/key';
 import type { ArticleRef } from '../../core/import/result';
+import { isLocalized } from '../../localization';
 import { createArticleRepository } from '../../repositories/articles';
 import { isPendingPlaceholder, isPlaceholder, type Claim } from '../claims';
 import { getService } from '../../utils/get-service';
@@ -35,8 +36,12 @@ export const createImportKeys = (strapi: Core.Strapi) => {
   async function articlesByFields(documents: KeyedDocument[]): Promise<Map<string, ArticleRef>> {
     const wanted = new Set(documents.map((document) => document.key));
     const found = new Map<string, ArticleRef>();
-    for (const row of await articles.keyFieldsByTitle(documents.map((document) => document.title))) {
-      const key = importKey({ source: row.source, title: row.title, documentDate: isoDate(row.documentDate) });
+    const localized = isLocalized(strapi);
+    for (const row of await articles.keyFieldsByTitle(
+      documents.map((document) => document.title),
+      { localized }
+    )) {
+      const key = importKey({ source: row.source, title: row.title, documentDate: isoDate(row.documentDate), locale: localized ? row.locale : null });
       if (wanted.has(key) && !found.has(key)) found.set(key, { documentId: row.documentId, slug: row.slug ?? null });
     }
     return found;
