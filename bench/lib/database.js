@@ -6,6 +6,7 @@
  */
 const path = require('node:path');
 const { onInterrupt } = require('./cleanup');
+const { cpuSecondsOf } = require('./strapi');
 
 const PG = () => ({
   host: process.env.DATABASE_HOST ?? '127.0.0.1',
@@ -27,12 +28,16 @@ async function onPostgres(sql) {
 }
 
 /**
- * @returns {Promise<{ client: string, env: Record<string,string>, filename?: string, pg?: object, drop: () => Promise<void> }>}
+ * `cpuSeconds()` is the CPU the database's server processes have used so far for this
+ * database (PostgreSQL backends on this machine, from /proc; 0 for SQLite, which runs inside
+ * Strapi), so CPU a request counts the queries too.
+ * @returns {Promise<{ client: string, env: Record<string,string>, filename?: string, pg?: object,
+ *   cpuSeconds: () => Promise<number | null>, drop: () => Promise<void> }>}
  */
 async function freshDatabase(client, dir, name) {
   if (client === 'sqlite') {
     const filename = path.join(dir, `${name}.db`);
-    return { client, filename, env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: filename }, drop: async () => {} };
+    return { client, filename, env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: filename }, cpuSeconds: async () => 0, drop: async () => {} };
   }
   if (client === 'postgres') {
     const database = `newsroom_bench_${name.replace(/\W/g, '_')}_${process.pid}`;
@@ -41,6 +46,19 @@ async function freshDatabase(client, dir, name) {
     await onPostgres(`CREATE DATABASE ${database}`);
     const forget = onInterrupt(drop);
     const pg = { ...PG(), database };
+    let monitor = null;
+    const cpuSeconds = async () => {
+      if (!['127.0.0.1', 'localhost'].includes(pg.host)) return null;
+      if (!monitor) {
+        const { Client } = require('pg');
+        monitor = new Client(pg);
+        await monitor.connect();
+      }
+      const { rows } = await monitor.query('SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [database]);
+      let total = 0;
+      for (const { pid } of rows) total += cpuSecondsOf(pid) ?? 0;
+      return total;
+    };
     return {
       client,
       pg,
@@ -52,13 +70,15 @@ async function freshDatabase(client, dir, name) {
         DATABASE_PASSWORD: pg.password,
         DATABASE_NAME: database,
       },
+      cpuSeconds,
       drop: async () => {
         forget();
+        await monitor?.end();
         await drop();
       },
     };
   }
-  return { client, env: { DATABASE_CLIENT: client }, drop: async () => {} };
+  return { client, env: { DATABASE_CLIENT: client }, cpuSeconds: async () => null, drop: async () => {} };
 }
 
 module.exports = { freshDatabase };

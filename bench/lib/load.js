@@ -36,13 +36,13 @@ function reasonOf(body) {
  * @param {number} options.seconds
  * @param {Record<string,string>} [options.headers]
  * @param {number} [options.expectStatus] every answer must have it (default 200)
- * @param {() => number | null} [options.cpuSeconds] the server's CPU time so far, for CPU per request
+ * @param {() => number | null | Promise<number | null>} [options.cpuSeconds] the server's CPU time so far, for CPU per request
  * @returns {Promise<{ rps: number, p50: number | null, p95: number | null, p99: number | null,
  *   cpuMicros: number | null, requests: number, failure: string | null }>}
  */
-function measure({ url, path, connections, seconds, headers = {}, expectStatus = 200, cpuSeconds = () => null }) {
-  return new Promise((resolve, reject) => {
-    const cpuBefore = cpuSeconds();
+async function measure({ url, path, connections, seconds, headers = {}, expectStatus = 200, cpuSeconds = () => null }) {
+  const cpuBefore = await cpuSeconds();
+  const { result, latencies, unexpected, firstUnexpected, elapsed } = await new Promise((resolve, reject) => {
     const latencies = [];
     let unexpected = 0;
     let firstUnexpected = null;
@@ -61,29 +61,29 @@ function measure({ url, path, connections, seconds, headers = {}, expectStatus =
     };
     const instance = autocannon({ url, connections, duration: seconds, headers, timeout: 30, requests: [request] }, (error, result) => {
       if (error) return reject(error);
-      const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
-      latencies.sort((a, b) => a - b);
-      const cpuAfter = cpuSeconds();
-      const answered = latencies.length;
-      const failures = [];
-      if (unexpected > 0) failures.push(`${unexpected} of ${answered} answers were not ${expectStatus} (first ${firstUnexpected ?? 'unknown'})`);
-      if (result.errors > 0 || result.timeouts > 0) failures.push(`${result.errors} errors, ${result.timeouts} timeouts`);
-      if (answered === 0) failures.push(`no answer within the ${seconds} s window`);
-      resolve({
-        cpuMicros: cpuBefore === null || cpuAfter === null || answered === 0 ? null : ((cpuAfter - cpuBefore) * 1e6) / answered,
-        rps: answered / Math.min(elapsed, result.duration || elapsed),
-        p50: percentile(latencies, 50),
-        p95: percentile(latencies, 95),
-        p99: percentile(latencies, 99),
-        requests: answered,
-        failure: failures.length ? failures.join('; ') : null,
-      });
+      resolve({ result, latencies, unexpected, firstUnexpected, elapsed: Number(process.hrtime.bigint() - started) / 1e9 });
     });
     instance.on('response', (_client, statusCode, _bytes, responseTime) => {
       if (statusCode !== expectStatus) unexpected += 1;
       latencies.push(responseTime);
     });
   });
+  latencies.sort((a, b) => a - b);
+  const cpuAfter = await cpuSeconds();
+  const answered = latencies.length;
+  const failures = [];
+  if (unexpected > 0) failures.push(`${unexpected} of ${answered} answers were not ${expectStatus} (first ${firstUnexpected ?? 'unknown'})`);
+  if (result.errors > 0 || result.timeouts > 0) failures.push(`${result.errors} errors, ${result.timeouts} timeouts`);
+  if (answered === 0) failures.push(`no answer within the ${seconds} s window`);
+  return {
+    cpuMicros: cpuBefore === null || cpuAfter === null || answered === 0 ? null : ((cpuAfter - cpuBefore) * 1e6) / answered,
+    rps: answered / Math.min(elapsed, result.duration || elapsed),
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    requests: answered,
+    failure: failures.length ? failures.join('; ') : null,
+  };
 }
 
 module.exports = { measure, percentile };
