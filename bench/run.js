@@ -325,7 +325,7 @@ async function benchDatabase(db, dir, memory) {
 }
 
 /** The markdown of one database's results. */
-function databaseSection({ db, sideResults, shapeResults }, memory) {
+function databaseSection({ db, sideResults, shapeResults, plans }, memory) {
   const list = shapesAt(settings.articles.at(-1));
   const tally = shapeTargets(shapeResults, list, VARIANTS);
   const parts = [`### ${DB_NAMES[db]}`, ''];
@@ -342,6 +342,10 @@ function databaseSection({ db, sideResults, shapeResults }, memory) {
   parts.push(`#### Query shapes, ${DB_NAMES[db]}`, '', shapesTable(shapeResults, list, VARIANTS), '');
   if (sideResults.length) {
     parts.push(`#### Side by side, ${DB_NAMES[db]}`, '', table(sideResults, { withoutPlugin: memory.without, endpoints: ENDPOINTS }), '');
+  }
+  for (const text of plans) {
+    const [title, ...rest] = text.split('\n');
+    parts.push('<details>', `<summary>${title.replace(/^#+\s*/, '')} (--explain)</summary>`, '', ...rest.map((line) => line.replace(/^#### /, '##### ')), '</details>', '');
   }
   return parts.join('\n');
 }
