@@ -124,6 +124,12 @@ function table(results, { withoutPlugin, endpoints }) {
 
 module.exports = { table, machine, median, spread, withSpread, integer, mib };
 
+/** A failure's reason for a table cell: without the example route (the log has it), at most 140 characters. */
+function shortReason(failure) {
+  const text = failure.replace(/ \(\/api\/[^)]*\)\)/g, ')').replace(/\|/g, '\\|');
+  return text.length > 140 ? `${text.slice(0, 139)}…` : text;
+}
+
 /** One shape run: `1,234 rps; p95 12.3 ms; +0.80 ms CPU`, or the failure with its reason. */
 function shapeCell(run, healthMicros) {
   if (!run) return 'n/a';
@@ -132,7 +138,7 @@ function shapeCell(run, healthMicros) {
       ? ''
       : `; ${run.cpuMicros - healthMicros >= 0 ? '+' : '−'}${(Math.abs(run.cpuMicros - healthMicros) / 1000).toFixed(2)} ms CPU`;
   const figures = run.requests > 0 ? `${integer(run.rps)} rps; p95 ${ms(run.p95)} ms${cpu}` : '';
-  return run.failure ? `✗ **${run.failure.replace(/\|/g, '\\|')}**${figures ? ` (${figures})` : ''}` : figures;
+  return run.failure ? `✗ **${shortReason(run.failure)}**${figures ? ` (${figures})` : ''}` : figures;
 }
 
 const CPU_TARGET_MICROS = 5000;
