@@ -56,7 +56,7 @@ const { measure } = require('./lib/load');
 const { machine, table, integer, shapesTable, shapeTargets, median } = require('./lib/report');
 const { seed } = require('./lib/seed');
 const { shapes } = require('./lib/shapes');
-const { ROOT, startStrapi, request, adminCredentials, grantPublic, putSettings, cpuSecondsOf, sleep } = require('./lib/strapi');
+const { ROOT, startStrapi, request, adminCredentials, adminLogin, grantPublic, putSettings, cpuSecondsOf, sleep } = require('./lib/strapi');
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(`--${name}`);
@@ -172,10 +172,17 @@ async function benchDatabase(db, dir, memory) {
     await putSettings(strapi.url, jwt, { cacheMaxAge: CACHE_MAX_AGE, ...DISTRIBUTION_SETTINGS });
     const authHeaders = settings.auth === 'token' ? { Authorization: `Bearer ${apiToken}` } : {};
     let cacheMaxAge = CACHE_MAX_AGE;
+    // The admin session of the first login expires during a long run: log in again every 10 minutes.
+    let adminJwt = jwt;
+    let loggedInAt = Date.now();
     const useCache = async (on) => {
       const wanted = on ? CACHE_MAX_AGE : 0;
       if (cacheMaxAge === wanted) return;
-      await putSettings(strapi.url, jwt, { cacheMaxAge: wanted });
+      if (Date.now() - loggedInAt > 10 * 60_000) {
+        adminJwt = await adminLogin(strapi.url);
+        loggedInAt = Date.now();
+      }
+      await putSettings(strapi.url, adminJwt, { cacheMaxAge: wanted });
       cacheMaxAge = wanted;
     };
 

@@ -48,6 +48,12 @@ async function adminCredentials(url) {
   return { jwt, apiToken, readOnlyToken: await createApiToken(url, jwt, 'read-only', `bench-read-only-${Date.now()}`) };
 }
 
+/** A fresh admin JWT: Strapi's admin sessions expire (after 30 minutes), and a full run takes longer. */
+async function adminLogin(url) {
+  const login = await request(url, 'POST', '/admin/login', { body: { email: ADMIN.email, password: ADMIN.password } });
+  return login.data.token;
+}
+
 /**
  * Allows the Public role `actions` (`plugin::newsroom.snippet.find`, …), as an admin does in
  * Settings → Users & Permissions → Roles → Public.
@@ -71,4 +77,4 @@ async function grantPublic(url, jwt, actions) {
 /** Saves plugin settings (Settings → Newsroom); effective at once on this instance. */
 const putSettings = (url, jwt, settings) => request(url, 'PUT', '/newsroom/settings', { token: jwt, body: settings });
 
-module.exports = { ROOT, PLAYGROUND, startStrapi, request, adminCredentials, grantPublic, putSettings, memoryOf, cpuSecondsOf, sleep };
+module.exports = { ROOT, PLAYGROUND, startStrapi, request, adminCredentials, adminLogin, grantPublic, putSettings, memoryOf, cpuSecondsOf, sleep };
