@@ -85,6 +85,7 @@ async function main() {
       await load(2);
       await sleep(500);
       result = await load(seconds);
+      if (result.failure) throw new Error(`${route}: ${result.failure}`);
     } finally {
       const stopping = Date.now();
       await strapi.stop();

@@ -35,9 +35,16 @@ const PARAGRAPH =
 
 const pick = (list, i) => list[i % list.length];
 
-/** Spreads documents over about three years, newest last, a few minutes apart. */
+/** Words in about 0.1% of the documents (five of every thousand, one word each), for `q=<rare word>`. */
+const RARE_WORDS = ['zeppelin', 'quokka', 'marzipan', 'obsidian', 'xylophone'];
+const rareSentence = (index) => (index % 1000 < RARE_WORDS.length ? `\n\nA note on the ${pick(RARE_WORDS, index)} closes the report.` : '');
+
+/** Spreads documents a few minutes apart from 2023 on, newest last (100,000 cover about 16 months): epoch ms. */
+const documentTime = (index) => Date.UTC(2023, 0, 1) + index * 7 * 60 * 1000 + (index % 13) * 60 * 1000;
+
+/** The document's date as its header line writes it. */
 function documentDate(index) {
-  const date = new Date(Date.UTC(2023, 0, 1) + index * 7 * 60 * 1000 + (index % 13) * 60 * 1000);
+  const date = new Date(documentTime(index));
   const hours = date.getUTCHours();
   const twelve = hours % 12 === 0 ? 12 : hours % 12;
   const pad = (n) => String(n).padStart(2, '0');
@@ -71,7 +78,7 @@ function benchDocument(index, { tag = 'bench' } = {}) {
     '',
     pick(SOURCES, index),
     '',
-    Array.from({ length: 3 + (index % 4) }, () => PARAGRAPH).join('\n\n'),
+    Array.from({ length: 3 + (index % 4) }, () => PARAGRAPH).join('\n\n') + rareSentence(index),
     '',
   ].join('\n');
 }
@@ -82,4 +89,16 @@ const benchBatch = (from, size, options) => Array.from({ length: size }, (_, i) 
 /** The filter the benchmark uses: a category and a language that both occur. */
 const FILTER = { category: 'economy', language: 'de' };
 
-module.exports = { benchDocument, benchBatch, FILTER, CATEGORIES };
+module.exports = {
+  benchDocument,
+  benchBatch,
+  documentTime,
+  FILTER,
+  CATEGORIES,
+  LANGUAGES,
+  SUBJECTS,
+  VERBS,
+  OBJECTS,
+  PARAGRAPH,
+  RARE_WORDS,
+};

@@ -47,6 +47,8 @@ const cpuKnown = (runs) => runs.every((run) => run.cpuMicros !== null && run.cpu
 /** One load endpoint's cell: rps median (min–max), then p50/p95/p99 medians and the server's CPU a request. */
 function loadCell(runs) {
   if (!runs || runs.length === 0) return 'n/a';
+  const failed = runs.find((run) => run.failure);
+  if (failed) return `✗ **${failed.failure.replace(/\|/g, '\\|')}** (${runs.filter((run) => run.failure).length} of ${runs.length} rounds)`;
   const p = (key) => ms(median(runs.map((run) => run[key])));
   const cpu = cpuKnown(runs) ? `; ${integer(median(runs.map((run) => run.cpuMicros)))} µs CPU/req` : '';
   return `${withSpread(runs.map((run) => run.rps))} rps; p50/p95/p99 ${p('p50')}/${p('p95')}/${p('p99')} ms${cpu}`;
@@ -58,6 +60,7 @@ function loadCell(runs) {
  */
 function ratioCell(numerator, denominator, target) {
   if (!numerator?.length || !denominator?.length) return 'n/a';
+  if ([...numerator, ...denominator].some((run) => run.failure)) return '✗ (a run failed)';
   const ratios = numerator.map((run, i) => run.rps / denominator[Math.min(i, denominator.length - 1)].rps);
   const value = median(ratios);
   const verdict = target === undefined ? '' : value >= target ? ' ✓' : ' ✗';
@@ -96,6 +99,7 @@ function table(results, { withoutPlugin, endpoints }) {
     const cells = results.map((r) => {
       if (r !== large) return '–';
       if (!small) return 'n/a (1,000 not run)';
+      if ([...large.loads[id], ...small.loads[id]].some((run) => run.failure)) return '✗ (a run failed)';
       const ratio = median(large.loads[id].map((x) => x.p95)) / median(small.loads[id].map((x) => x.p95));
       return `${ratio.toFixed(2)}×${ratio <= 2 ? ' ✓' : ' ✗'}`;
     });
@@ -119,3 +123,120 @@ function table(results, { withoutPlugin, endpoints }) {
 }
 
 module.exports = { table, machine, median, spread, withSpread, integer, mib };
+
+/** A failure's reason for a table cell: without the example route (the log has it), at most 140 characters. */
+function shortReason(failure) {
+  const text = failure.replace(/ \(\/api\/[^)]*\)\)/g, ')').replace(/\|/g, '\\|');
+  return text.length > 140 ? `${text.slice(0, 139)}…` : text;
+}
+
+/** One shape run: `1,234 rps; p95 12.3 ms; +0.80 ms CPU`, or the failure with its reason. */
+function shapeCell(run, healthMicros) {
+  if (!run) return 'n/a';
+  const cpu =
+    run.cpuMicros === null || healthMicros === null
+      ? ''
+      : `; ${run.cpuMicros - healthMicros >= 0 ? '+' : '−'}${(Math.abs(run.cpuMicros - healthMicros) / 1000).toFixed(2)} ms CPU`;
+  const figures = run.requests > 0 ? `${integer(run.rps)} rps; p95 ${ms(run.p95)} ms${cpu}` : '';
+  return run.failure ? `✗ **${shortReason(run.failure)}**${figures ? ` (${figures})` : ''}` : figures;
+}
+
+const CPU_TARGET_MICROS = 5000;
+const P95_TARGET = 2;
+const TOKEN_TARGET = 0.6;
+
+/**
+ * The query-shape table of one database: a row per shape × cache × auth, a column per
+ * article count, then the targets of issue 15: p95 at the largest count ÷ p95 at the smallest
+ * (≤ 2×), CPU a request beyond `/_health` at the largest (< 5 ms), and for token rows the
+ * rate ÷ the same row with the Public role (≥ 0.6 on cached answers).
+ * @param {Array<{ articles: number, healthMicros: number | null, health: object, runs: Map<string, object> }>} results
+ * @param {Array<{ id: string, label: string }>} shapeList
+ * @param {Array<{ cache: boolean, auth: 'public' | 'token' }>} variants
+ */
+function shapesTable(results, shapeList, variants) {
+  const small = results[0];
+  const large = results.at(-1);
+  const short = (n) => (n >= 1000 ? `${integer(n / 1000)}k` : integer(n));
+  const header = [
+    'Query shape',
+    'cache',
+    'auth',
+    ...results.map((r) => `${integer(r.articles)} articles`),
+    `p95 ${short(large.articles)} ÷ ${short(small.articles)} (≤ 2×)`,
+    `CPU beyond /_health at ${short(large.articles)} (< 5 ms)`,
+    `token ÷ Public rps at ${short(large.articles)} (≥ 0.6 cached)`,
+  ];
+  const rows = [
+    [
+      '`GET /_health` (Strapi floor)',
+      '',
+      '',
+      ...results.map((r) => `${r.health ? `${integer(r.health.rps)} rps; p95 ${ms(r.health.p95)} ms; ` : ''}${r.healthMicros === null ? 'n/a' : `${integer(r.healthMicros)} µs CPU/req`}`),
+      '',
+      '',
+      '',
+    ],
+  ];
+  for (const shape of shapeList) {
+    for (const variant of variants) {
+      const key = `${shape.id}|${variant.cache}|${variant.auth}`;
+      const cells = results.map((r) => shapeCell(r.runs.get(key), r.healthMicros));
+      const a = small.runs.get(key);
+      const b = large.runs.get(key);
+      const ok = (run) => run && !run.failure && run.p95 !== null;
+      let growth = '–';
+      if (large !== small) {
+        growth = ok(a) && ok(b) ? `${(b.p95 / a.p95).toFixed(2)}×${b.p95 / a.p95 <= P95_TARGET ? ' ✓' : ' ✗'}` : '✗ (failed)';
+      }
+      const cpu = ok(b) && b.cpuMicros !== null && large.healthMicros !== null ? b.cpuMicros - large.healthMicros : null;
+      const cpuCell = cpu === null ? (ok(b) ? 'n/a' : '✗ (failed)') : `${(cpu / 1000).toFixed(2)} ms${cpu < CPU_TARGET_MICROS ? ' ✓' : ' ✗'}`;
+      let tokenCell = '';
+      if (variant.auth === 'token') {
+        const anonymous = large.runs.get(`${shape.id}|${variant.cache}|public`);
+        if (ok(b) && ok(anonymous)) {
+          const ratio = b.rps / anonymous.rps;
+          // CPU a request hardly moves with the neighbours' load: the same ratio from it.
+          const byCpu = b.cpuMicros && anonymous.cpuMicros ? ` (by CPU ${(anonymous.cpuMicros / b.cpuMicros).toFixed(2)}×)` : '';
+          tokenCell = `${ratio.toFixed(2)}×${variant.cache ? (ratio >= TOKEN_TARGET ? ' ✓' : ' ✗') : ''}${byCpu}`;
+        } else tokenCell = '✗ (failed)';
+      }
+      rows.push([shape.label, variant.cache ? 'on' : 'off', variant.auth === 'token' ? 'read-only token' : 'Public', ...cells, growth, cpuCell, tokenCell]);
+    }
+  }
+  const line = (cells) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+/** How many rows of the table meet each target, for the summary line. */
+function shapeTargets(results, shapeList, variants) {
+  const small = results[0];
+  const large = results.at(-1);
+  const tally = { p95: [0, 0], cpu: [0, 0], token: [0, 0], failed: 0 };
+  for (const shape of shapeList) {
+    for (const variant of variants) {
+      const key = `${shape.id}|${variant.cache}|${variant.auth}`;
+      const a = small.runs.get(key);
+      const b = large.runs.get(key);
+      if (results.some((r) => r.runs.get(key)?.failure)) tally.failed += 1;
+      if (!b || b.failure) continue;
+      if (large !== small && a && !a.failure) {
+        tally.p95[1] += 1;
+        if (b.p95 / a.p95 <= P95_TARGET) tally.p95[0] += 1;
+      }
+      if (b.cpuMicros !== null && large.healthMicros !== null) {
+        tally.cpu[1] += 1;
+        if (b.cpuMicros - large.healthMicros < CPU_TARGET_MICROS) tally.cpu[0] += 1;
+      }
+      const anonymous = large.runs.get(`${shape.id}|true|public`);
+      if (variant.auth === 'token' && variant.cache && anonymous && !anonymous.failure) {
+        tally.token[1] += 1;
+        if (b.rps / anonymous.rps >= TOKEN_TARGET) tally.token[0] += 1;
+      }
+    }
+  }
+  return tally;
+}
+
+module.exports.shapesTable = shapesTable;
+module.exports.shapeTargets = shapeTargets;
