@@ -8,7 +8,10 @@ import path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const PLAYGROUND = path.join(ROOT, 'playground');
-const STRAPI_BIN = path.join(ROOT, 'node_modules/@strapi/strapi/bin/strapi.js');
+/** The app the tests boot: the playground, or another app (NEWSROOM_APP_DIR, scripts/compat/run.js). */
+export const APP_DIR = process.env.NEWSROOM_APP_DIR ? path.resolve(process.env.NEWSROOM_APP_DIR) : PLAYGROUND;
+/** The app's own Strapi: the playground shares the repository's node_modules. */
+const STRAPI_BIN = path.join(path.dirname(require.resolve('@strapi/strapi/package.json', { paths: [APP_DIR] })), 'bin/strapi.js');
 
 export const TEST_SECRETS = {
   APP_KEYS: 'testKeyA,testKeyB',
@@ -47,7 +50,7 @@ export interface StrapiProcessOptions {
 export async function startStrapiProcess(env: Record<string, string>, options: StrapiProcessOptions = {}): Promise<StrapiProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, [STRAPI_BIN, 'start'], {
-    cwd: options.cwd ?? PLAYGROUND,
+    cwd: options.cwd ?? APP_DIR,
     env: {
       ...process.env,
       ...TEST_SECRETS,
