@@ -9,6 +9,7 @@
  * against that app (tests/integration/helpers/strapi.ts, NEWSROOM_APP_DIR). Each step is timed.
  *
  *   node scripts/compat/run.js [--app 5.5.0-ts,...] [--full] [--pack]
+ *   node scripts/compat/run.js --list      the apps' names
  *
  * Apps are made once and kept, with their node_modules, under NEWSROOM_COMPAT_CACHE
  * (default ~/.cache/newsroom-compat/apps/<version>-<ts|js>); only the plugin is installed
@@ -176,6 +177,7 @@ const freePort = () =>
 async function boot(dir) {
   const started = Date.now();
   const port = await freePort();
+  fs.mkdirSync(path.join(dir, '.tmp'), { recursive: true });
   const dbDir = fs.mkdtempSync(path.join(dir, '.tmp', 'boot-'));
   const child = spawn(process.execPath, [path.join(dir, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'start'], {
     cwd: dir,
@@ -258,6 +260,10 @@ function integration(app, dir) {
 }
 
 async function main() {
+  if (args.includes('--list')) {
+    console.log(APPS.map((app) => app.name).join('\n'));
+    return;
+  }
   if (args.includes('--pack') || !fs.existsSync(TARBALL)) {
     run('build and pack the plugin', process.execPath, [path.join(root, 'scripts', 'install-plugin.js')], { cwd: root });
   }
