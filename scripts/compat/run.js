@@ -159,7 +159,7 @@ function installPlugin(dir) {
   fs.rmSync(path.join(dir, 'node_modules', 'strapi-plugin-newsroom'), { recursive: true, force: true });
   run('npm install strapi-plugin-newsroom.tgz', 'npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', './strapi-plugin-newsroom.tgz'], { cwd: dir });
   const installed = path.join(dir, 'node_modules', 'strapi-plugin-newsroom');
-  const built = fs.readFileSync(path.join(root, 'dist', 'server', 'index.js'));
+  const built = spawnSync('tar', ['-xzOf', TARBALL, 'package/dist/server/index.js'], { maxBuffer: 1 << 28 }).stdout;
   if (!built.equals(fs.readFileSync(path.join(installed, 'dist', 'server', 'index.js')))) {
     throw new Error('the installed plugin is not the tarball just packed');
   }
