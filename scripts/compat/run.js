@@ -34,7 +34,7 @@ const MAIN = pkg.devDependencies['@strapi/strapi'];
 const APPS = [OLDEST, MAIN].flatMap((version) => ['ts', 'js'].map((lang) => ({ version, lang, name: `${version}-${lang}` })));
 
 /** Changes to how an app is made, so cached apps made the old way are made again. */
-const RECIPE = 1;
+const RECIPE = 2;
 
 /**
  * The integration tests run against each app, within CI's time: the snippet endpoint, the
@@ -146,7 +146,10 @@ function ensureApp(app) {
   // the registry; 0.33 ships its binaries as npm packages (STRAPI5-NOTES, same API for Strapi).
   if (semverLess(app.version, '5.20.0')) appPkg.overrides = { ...appPkg.overrides, sharp: '0.33.5' };
   fs.writeFileSync(file, `${JSON.stringify(appPkg, null, 2)}\n`);
-  const config = app.lang === 'ts' ? `export default ({ env }) => (${PLUGIN_CONFIG});\n` : `module.exports = ({ env }) => (${PLUGIN_CONFIG});\n`;
+  const config =
+    app.lang === 'ts'
+      ? `import type { Core } from '@strapi/strapi';\n\nexport default ({ env }: Core.Config.Shared.ConfigParams) => (${PLUGIN_CONFIG});\n`
+      : `module.exports = ({ env }) => (${PLUGIN_CONFIG});\n`;
   fs.writeFileSync(path.join(dir, 'config', `plugins.${app.lang}`), config);
   run('npm install (Strapi)', 'npm', ['install', '--no-audit', '--no-fund', '--prefer-offline'], { cwd: dir });
   fs.writeFileSync(marker, key);
