@@ -146,10 +146,15 @@ function ensureApp(app) {
   // the registry; 0.33 ships its binaries as npm packages (STRAPI5-NOTES, same API for Strapi).
   if (semverLess(app.version, '5.20.0')) appPkg.overrides = { ...appPkg.overrides, sharp: '0.33.5' };
   fs.writeFileSync(file, `${JSON.stringify(appPkg, null, 2)}\n`);
+  // Written as the template writes its other config files: newer TypeScript templates are
+  // strict and type `env` with `Core.Config.Shared.ConfigParams`, which older releases lack.
+  const typed = app.lang === 'ts' && fs.readFileSync(path.join(dir, 'config', 'server.ts'), 'utf8').includes('Core.Config.Shared.ConfigParams');
   const config =
-    app.lang === 'ts'
-      ? `import type { Core } from '@strapi/strapi';\n\nexport default ({ env }: Core.Config.Shared.ConfigParams) => (${PLUGIN_CONFIG});\n`
-      : `module.exports = ({ env }) => (${PLUGIN_CONFIG});\n`;
+    app.lang === 'js'
+      ? `module.exports = ({ env }) => (${PLUGIN_CONFIG});\n`
+      : typed
+        ? `import type { Core } from '@strapi/strapi';\n\nexport default ({ env }: Core.Config.Shared.ConfigParams) => (${PLUGIN_CONFIG});\n`
+        : `export default ({ env }) => (${PLUGIN_CONFIG});\n`;
   fs.writeFileSync(path.join(dir, 'config', `plugins.${app.lang}`), config);
   run('npm install (Strapi)', 'npm', ['install', '--no-audit', '--no-fund', '--prefer-offline'], { cwd: dir });
   fs.writeFileSync(marker, key);
