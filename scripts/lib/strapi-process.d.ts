@@ -2,6 +2,8 @@ import type { ChildProcess } from 'node:child_process';
 
 export declare const ROOT: string;
 export declare const PLAYGROUND: string;
+/** The app the tests boot: the playground, or NEWSROOM_APP_DIR. */
+export declare const APP_DIR: string;
 export declare const TEST_SECRETS: Record<string, string>;
 
 export declare function freePort(): Promise<number>;

@@ -11,7 +11,10 @@ const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const PLAYGROUND = path.join(ROOT, 'playground');
-const STRAPI_BIN = path.join(ROOT, 'node_modules/@strapi/strapi/bin/strapi.js');
+/** The app the tests boot: the playground, or another app (NEWSROOM_APP_DIR, scripts/compat/run.js). */
+const APP_DIR = process.env.NEWSROOM_APP_DIR ? path.resolve(process.env.NEWSROOM_APP_DIR) : PLAYGROUND;
+/** The app's own Strapi: the playground shares the repository's node_modules. */
+const STRAPI_BIN = path.join(path.dirname(require.resolve('@strapi/strapi/package.json', { paths: [APP_DIR] })), 'bin/strapi.js');
 
 /** Fixed secrets: these instances are throwaway and local. */
 const TEST_SECRETS = {
@@ -70,7 +73,7 @@ function cpuSecondsOf(pid) {
  * configuration; see strapi-process.d.ts for the options.
  */
 async function startStrapiProcess(env = {}, options = {}) {
-  const { serveAdmin = false, cwd = PLAYGROUND, nodeArgs = [], timeoutMs = 120_000, killAfterMs = 10_000, outputLimit = Infinity, onStop } = options;
+  const { serveAdmin = false, cwd = APP_DIR, nodeArgs = [], timeoutMs = 120_000, killAfterMs = 10_000, outputLimit = Infinity, onStop } = options;
   const port = await freePort();
   const child = spawn(process.execPath, [...nodeArgs, STRAPI_BIN, 'start'], {
     cwd,
@@ -167,6 +170,7 @@ async function adminCredentials(url, admin = DEFAULT_ADMIN) {
 }
 
 module.exports = {
+  APP_DIR,
   ROOT,
   PLAYGROUND,
   TEST_SECRETS,

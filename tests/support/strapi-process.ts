@@ -6,6 +6,7 @@
 export {
   ROOT,
   PLAYGROUND,
+  APP_DIR,
   TEST_SECRETS,
   freePort,
   startStrapiProcess,

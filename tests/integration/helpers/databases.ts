@@ -58,13 +58,21 @@ async function withMysql<T>(work: (connection: import('mysql2/promise').Connecti
   }
 }
 
+/**
+ * The playground resolves DATABASE_FILENAME, so an absolute path stays as it is; an app made
+ * by create-strapi-app joins it to the app's root (`path.join`), so it gets a path relative
+ * to that root (NEWSROOM_APP_DIR, scripts/compat/run.js).
+ */
+const sqliteFilename = (file: string): string =>
+  process.env.NEWSROOM_APP_DIR ? path.relative(path.resolve(process.env.NEWSROOM_APP_DIR), file) : file;
+
 export async function createTestDatabase(client: DatabaseClient = selectedClient()): Promise<TestDatabase> {
   const name = uniqueName();
   if (client === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-'));
     return {
       client,
-      env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'data.db') },
+      env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: sqliteFilename(path.join(dir, 'data.db')) },
       drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
     };
   }

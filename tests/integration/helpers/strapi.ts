@@ -2,15 +2,26 @@
  * Boots the playground Strapi app in this process, with the plugin installed from its
  * packed tarball (scripts/install-plugin.js, run by `npm test` before Jest), on a fresh
  * database. Tests talk HTTP through supertest and may use the Document Service directly.
+ *
+ * NEWSROOM_APP_DIR boots another app instead (scripts/compat/run.js: a fresh
+ * create-strapi-app project, built, with the plugin installed from the same tarball),
+ * with that app's own Strapi; a TypeScript app runs from its `dist`.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import request from 'supertest';
 import { getService } from '../../../server/src/utils/get-service';
-import { TEST_SECRETS } from '../../support/strapi-process';
+import { APP_DIR, TEST_SECRETS } from '../../support/strapi-process';
 import { createTestDatabase, type TestDatabase } from './databases';
 
-export const PLAYGROUND = path.resolve(__dirname, '../../../playground');
+export const PLAYGROUND = APP_DIR;
+
+/** Where Strapi loads the app's code from: `dist` for a built TypeScript app. */
+const DIST_DIR = fs.existsSync(path.join(APP_DIR, 'tsconfig.json')) ? path.join(APP_DIR, 'dist') : APP_DIR;
+
+/** `@strapi/strapi` as the app resolves it: the playground's is the repository's, another app has its own. */
+const loadStrapi = (): Promise<typeof import('@strapi/strapi')> => import(require.resolve('@strapi/strapi', { paths: [APP_DIR] }));
 
 export interface TestApp {
   strapi: Core.Strapi;
@@ -30,11 +41,11 @@ export async function startStrapi(extraEnv: Record<string, string> = {}): Promis
     STRAPI_LOG_LEVEL: process.env.STRAPI_LOG_LEVEL ?? 'error',
     STRAPI_STARTUP_LOG: 'false',
   });
-  process.chdir(PLAYGROUND);
-  const { createStrapi } = await import('@strapi/strapi');
+  process.chdir(APP_DIR);
+  const { createStrapi } = await loadStrapi();
   let strapi: Core.Strapi;
   try {
-    strapi = await createStrapi({ appDir: PLAYGROUND, distDir: PLAYGROUND }).load();
+    strapi = await createStrapi({ appDir: APP_DIR, distDir: DIST_DIR }).load();
   } catch (error) {
     await database.drop();
     throw error;

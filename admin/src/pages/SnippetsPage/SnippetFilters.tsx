@@ -1,8 +1,8 @@
 import * as React from 'react';
 import { Box, Button, Flex, Searchbar, SingleSelect, SingleSelectOption } from '@strapi/design-system';
-import { useDebounce } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import type { SnippetFilterOptions } from '../../api/types';
+import { useDebounce } from '../../hooks/useDebounce';
 import { getTranslation } from '../../utils/getTranslation';
 import { languageName } from '../../utils/language-name';
 import type { SnippetFilterName, SnippetUrlQuery } from './useSnippetQuery';

@@ -1,6 +1,7 @@
 import * as React from 'react';
-import { useQueryParams, withEncodedUserParams } from '@strapi/strapi/admin';
+import { useQueryParams } from '@strapi/strapi/admin';
 import type { GetSnippets } from '../../api/types';
+import { keepSearchEncoded } from '../../utils/query-params';
 
 /** The Newsroom page's state lives in the URL, so a filtered page can be bookmarked and shared. */
 export interface SnippetUrlQuery {
@@ -24,7 +25,7 @@ export function useSnippetQuery() {
     (name: SnippetFilterName, value: string) => {
       // Strapi writes the URL unencoded; values typed by the user must be encoded here.
       const written = value === '' ? undefined : name === '_q' ? encodeURIComponent(value) : value;
-      setQuery(withEncodedUserParams(query, { [name]: written, page: '1' }));
+      setQuery(keepSearchEncoded(query, { [name]: written, page: '1' }));
     },
     [query, setQuery]
   );
