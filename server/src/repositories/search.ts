@@ -28,7 +28,9 @@
  * The query text comes from core/search-query.ts: words only, never the engine's
  * syntax. Relevance: PostgreSQL `ts_rank` (title weighs most, then excerpt, then
  * body), SQLite `bm25` with the same column weights, MySQL the `MATCH` score with
- * a title match counted extra; ties by documentDate and id, newest first.
+ * a title match counted extra; ties by documentDate and id, newest first. Only the
+ * newest SEARCH_MATCH_CAP matches are scored (`rankNewest`), so ranking costs at
+ * most that many rows however common the words.
  */
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
