@@ -231,11 +231,24 @@ describe('full-text search (q)', () => {
     beforeAll(async () => {
       // 1,010 published articles through the importer (500 a request at most).
       const all = Array.from({ length: CAP + 10 }, (_, i) => snippetDocument(`Capped ${i} ${word}`, `Body ${i} of ${word}.`));
+      // The best match of all, but older than the 1,010 others: outside the newest 1,000.
+      all.unshift(snippetDocument(`Standout ${word} ${word} ${word}`, `${word} `.repeat(20), 'Mon, Jan 5 2026 09:00:00 am'));
       for (let start = 0; start < all.length; start += 500) {
         const res = await importApi(app).json({ documents: all.slice(start, start + 500), publish: true });
         expect(importAnswer(res.body).meta.created).toBe(Math.min(500, all.length - start));
       }
     }, 300000);
+
+    it('ranks the newest 1,000 matches by relevance: an older better match is not served', async () => {
+      const standout = `Standout ${word} ${word} ${word}`;
+      expect(await api.titles(`q=standout+${word}`)).toEqual([standout]);
+      const served: string[] = [];
+      for (let page = 1; page <= CAP / 100; page += 1) served.push(...(await api.titles(`q=${word}&pageSize=100&page=${page}`)));
+      expect(served).toHaveLength(CAP);
+      expect(served).not.toContain(standout);
+      // Oldest first, the 1,000 oldest matches are served instead, the standout first among them.
+      expect((await api.titles(`q=${word}&sort=documentDate:asc&pageSize=1`))[0]).toBe(standout);
+    });
 
     it('counts matches up to 1,000 and serves pages up to there, pageCount agreeing', async () => {
       const first = snippetList((await api.list(`q=${word}`)).body);

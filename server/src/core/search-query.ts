@@ -146,7 +146,8 @@ export function pgQueryConfigs(language: string | null, available: ReadonlySet<s
 }
 
 /**
- * With `q`, at most this many matches are served, best first: `total` counts
+ * With `q`, at most this many matches are served (relevance ranks the newest this
+ * many, other sorts serve the first this many in their order): `total` counts
  * matches up to it (a search matching more reports SEARCH_MATCH_CAP) and pages
  * end there, so the count never reads more than this many matches.
  */

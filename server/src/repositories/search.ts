@@ -28,7 +28,9 @@
  * The query text comes from core/search-query.ts: words only, never the engine's
  * syntax. Relevance: PostgreSQL `ts_rank` (title weighs most, then excerpt, then
  * body), SQLite `bm25` with the same column weights, MySQL the `MATCH` score with
- * a title match counted extra; ties by documentDate and id, newest first.
+ * a title match counted extra; ties by documentDate and id, newest first. Only the
+ * newest SEARCH_MATCH_CAP matches are scored (`rankNewest`), so ranking costs at
+ * most that many rows however common the words.
  */
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
@@ -59,6 +61,8 @@ const MYSQL_INDEX = 'newsroom_articles_search_ft';
 const MYSQL_TITLE_INDEX = 'newsroom_articles_search_title_ft';
 /** MySQL: how much a title match adds to the score of all three columns. */
 const MYSQL_TITLE_BOOST = 4;
+/** SQLite: up to this many matches are read by id and sorted; more, the listing index is walked in order. */
+const SQLITE_FEW_MATCHES = 2000;
 /** SQLite bm25 weights of title, excerpt, body. */
 const SQLITE_WEIGHTS = '10.0, 4.0, 1.0';
 
@@ -72,8 +76,12 @@ export interface SearchFilter {
 export interface CompiledSearch {
   /** Narrows `qb` to the articles matching the words of `q` (none when `q` has no words). */
   where(qb: Knex.QueryBuilder): Knex.QueryBuilder;
-  /** Orders `qb` (already narrowed by `where`) best match first, then newest, then by id. */
-  orderByRelevance(qb: Knex.QueryBuilder): Knex.QueryBuilder;
+  /**
+   * Narrows `qb` (a query of the article table `a`) to the rows whose ids `newest`
+   * selects (the newest SEARCH_MATCH_CAP matches, core/search-query.ts) and orders
+   * them best match first, then newest, then by id: only those rows are scored.
+   */
+  rankNewest(qb: Knex.QueryBuilder, newest: Knex.QueryBuilder): Knex.QueryBuilder;
 }
 
 interface SearchMatcher {
@@ -115,7 +123,17 @@ function newestFirst(qb: Knex.QueryBuilder, c: SnippetTables['articleColumns']):
   ]);
 }
 
-const NOTHING: CompiledSearch = { where: (qb) => qb.whereRaw(NO_MATCH), orderByRelevance: (qb) => qb };
+const NOTHING: CompiledSearch = { where: (qb) => qb.whereRaw(NO_MATCH), rankNewest: (qb) => qb.whereRaw(NO_MATCH) };
+
+/**
+ * `a.id` among the ids `newest` selects. The LIMIT-ed query is wrapped in a derived
+ * table: MySQL/MariaDB refuse a LIMIT directly inside `IN (…)`.
+ */
+function amongNewest(qb: Knex.QueryBuilder, newest: Knex.QueryBuilder, c: SnippetTables['articleColumns']): Knex.QueryBuilder {
+  return qb.whereIn(`a.${c.id}`, (sub) => {
+    sub.select('n.id').from(newest.as('n'));
+  });
+}
 
 /** PostgreSQL: the normalized tsquery of one word in a set of configurations, remembered (bounded). */
 const PG_WORD_CACHE_SIZE = 10000;
@@ -232,7 +250,8 @@ export function createSearchRepository(strapi: Core.Strapi): SearchRepository {
         const tsquery = parts.join(' & ');
         return {
           where: (qb) => qb.whereRaw('?? @@ ?::tsquery', [column, tsquery]),
-          orderByRelevance: (qb) => newestFirst(qb.orderByRaw('ts_rank(??, ?::tsquery) desc', [column, tsquery]), t().articleColumns),
+          rankNewest: (qb, newest) =>
+            newestFirst(amongNewest(qb, newest, t().articleColumns).orderByRaw('ts_rank(??, ?::tsquery) desc', [column, tsquery]), t().articleColumns),
         };
       },
     };
@@ -279,11 +298,27 @@ export function createSearchRepository(strapi: Core.Strapi): SearchRepository {
       async compile({ q }) {
         const terms = searchTerms(q);
         if (terms.length === 0) return NOTHING;
+        const text = fts5Query(terms);
+        const c = t().articleColumns;
+        // Few matches: read them by id and sort them. Many: walk the listing index in the
+        // requested order, testing each row against the set of matches (`+` keeps SQLite
+        // from reading every match by id and sorting them all), and stop after a page.
+        const probed = (await knex().raw(`select count(*) as n from (select rowid from ?? where ?? match ? limit ${SQLITE_FEW_MATCHES + 1})`, [
+          SQLITE_TABLE,
+          SQLITE_TABLE,
+          text,
+        ])) as Array<{ n: number }>;
+        const few = Number(probed[0]?.n ?? 0) <= SQLITE_FEW_MATCHES;
         return {
-          where: (qb) =>
-            qb.innerJoin(SQLITE_TABLE, `${SQLITE_TABLE}.rowid`, `a.${t().articleColumns.id}`).whereRaw('?? match ?', [SQLITE_TABLE, fts5Query(terms)]),
-          // bm25: lower is better.
-          orderByRelevance: (qb) => newestFirst(qb.orderByRaw(`bm25(??, ${SQLITE_WEIGHTS})`, [SQLITE_TABLE]), t().articleColumns),
+          where: (qb) => qb.whereRaw(`${few ? '' : '+'}?? in (select rowid from ?? where ?? match ?)`, [`a.${c.id}`, SQLITE_TABLE, SQLITE_TABLE, text]),
+          // bm25 needs the MATCH of the row being scored: join the index for the capped rows only.
+          rankNewest: (qb, newest) =>
+            newestFirst(
+              amongNewest(qb.innerJoin(SQLITE_TABLE, `${SQLITE_TABLE}.rowid`, `a.${c.id}`).whereRaw('?? match ?', [SQLITE_TABLE, text]), newest, c)
+                // bm25: lower is better.
+                .orderByRaw(`bm25(??, ${SQLITE_WEIGHTS})`, [SQLITE_TABLE]),
+              c
+            ),
         };
       },
     };
@@ -331,11 +366,12 @@ export function createSearchRepository(strapi: Core.Strapi): SearchRepository {
       async compile({ q }) {
         const text = booleanModeQuery(searchTerms(q), { minTokenLength, stopwords });
         if (text === null) return NOTHING;
+        const where = (qb: Knex.QueryBuilder) => qb.whereRaw(`match(${all}) against (? in boolean mode)`, [text]);
         return {
-          where: (qb) => qb.whereRaw(`match(${all}) against (? in boolean mode)`, [text]),
-          orderByRelevance: (qb) =>
+          where,
+          rankNewest: (qb, newest) =>
             newestFirst(
-              qb.orderByRaw(`match(a.${c.title}) against (? in boolean mode) * ${MYSQL_TITLE_BOOST} + match(${all}) against (? in boolean mode) desc`, [
+              amongNewest(where(qb), newest, c).orderByRaw(`match(a.${c.title}) against (? in boolean mode) * ${MYSQL_TITLE_BOOST} + match(${all}) against (? in boolean mode) desc`, [
                 text,
                 text,
               ]),

@@ -10,7 +10,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { cappedLimit } from '../core/search-query';
+import { cappedLimit, SEARCH_MATCH_CAP } from '../core/search-query';
 import type { SnippetQuery, SnippetSort } from '../core/snippet-query';
 import { snippetCountKey } from '../core/snippet-count-key';
 import { totalFromPage, type SnippetCategoryRow, type SnippetRow } from '../core/snippet-response';
@@ -149,22 +149,27 @@ export function createSnippetRepository(strapi: Core.Strapi, counts: SnippetCoun
       ]);
   };
 
+  /** The ids of the newest SEARCH_MATCH_CAP rows of `matches`, read in the listing order. */
+  const newestMatches = (matches: Knex.QueryBuilder) =>
+    ordered(matches.select(`a.${t().articleColumns.id} as id`), 'documentDate:desc').limit(SEARCH_MATCH_CAP);
+
   /**
    * With `q`: at most SEARCH_MATCH_CAP matches are served (core/search-query.ts), so
    * pages end there and the count stops there; `total` is min(matches, cap).
+   * Relevance ranks the newest SEARCH_MATCH_CAP matches (by documentDate, then id): the
+   * inner query reads them in the listing order and stops there, so scoring costs at
+   * most the cap's worth of rows however common the words.
    */
   async function findSearchPage(query: SnippetQuery, q: string, locale: string | null): Promise<SnippetPageRows> {
     const compiled = await search.compile({ q, language: query.language });
     const limit = cappedLimit(query.page, query.pageSize);
     const offset = (query.page - 1) * query.pageSize;
     const narrowed = await narrow(query, null);
-    const base = selectSnippet(filtered(query, compiled, narrowed, locale));
+    const page = async (qb: Knex.QueryBuilder) => (limit === 0 ? [] : ((await qb.limit(limit).offset(offset)) as SnippetRow[]));
     const rows =
-      limit === 0
-        ? []
-        : ((await (query.sort === 'relevance' ? compiled.orderByRelevance(base) : ordered(base, query.sort))
-            .limit(limit)
-            .offset(offset)) as SnippetRow[]);
+      query.sort === 'relevance'
+        ? await page(compiled.rankNewest(selectSnippet(knex().from({ a: t().articles })), newestMatches(filtered(query, compiled, narrowed, locale))))
+        : await page(ordered(selectSnippet(filtered(query, compiled, narrowed, locale)), query.sort));
     const known = limit === 0 ? null : totalFromPage(query.page, query.pageSize, rows.length);
     // A short page tells the total (at most the cap: a page never reaches past it).
     if (known !== null) return { rows, total: known };
