@@ -18,9 +18,9 @@
  */
 const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
-const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
+const { freePort } = require('../lib/strapi-process');
 
 const root = path.resolve(__dirname, '../..');
 const pkg = require(path.join(root, 'package.json'));
@@ -76,6 +76,7 @@ const PLUGIN_CONFIG = `{
       redis: env('NEWSROOM_REDIS_URL', null),
       revalidation: env.json('NEWSROOM_REVALIDATION', undefined),
       importMode: env('NEWSROOM_IMPORT_MODE', 'auto'),
+      localized: env.bool('NEWSROOM_LOCALIZED', false),
     },
   },
 }`;
@@ -178,15 +179,6 @@ function installPlugin(dir) {
   }
 }
 
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 
 /** `strapi start` with the built admin: healthy, the admin page served, the snippet endpoint answering. */
 async function boot(dir) {
