@@ -217,7 +217,7 @@ export function createSearchRepository(strapi: Core.Strapi): SearchRepository {
 
     /**
      * The word as PostgreSQL normalizes it in each configuration, the distinct forms
-     * OR-ed (`'talk':* | 'talks':*`), or null when no configuration keeps a lexeme.
+     * OR-ed (`'talk':* | 'talks':*`), or null when a configuration keeps no lexeme (a stop word).
      * Asked of PostgreSQL (its parser, stemmers and stop words) and remembered, so the
      * query holds each form once: the planner then estimates its rows right and picks
      * the GIN index for rare words.
@@ -228,11 +228,13 @@ export function createSearchRepository(strapi: Core.Strapi): SearchRepository {
       if (known !== undefined) return known;
       const text = tsqueryWord(term);
       const selects = configs.map((config) => `select to_tsquery('${config}'::regconfig, ?)::text as form`).join(' union ');
-      const rows = (await knex().raw(`select distinct form from (${selects}) as forms where form <> ''`, configs.map(() => text))) as {
+      const rows = (await knex().raw(`select distinct form from (${selects}) as forms`, configs.map(() => text))) as {
         rows: Array<{ form: string }>;
       };
       const forms = rows.rows.map((row) => row.form).sort();
-      const query = forms.length === 0 ? null : forms.map((form) => `(${form})`).join(' | ');
+      // A stop word of one configuration (`from` in English) is in no vector of that
+      // language's articles: requiring it there would hide them, so the word is left out.
+      const query = forms.length === 0 || forms.includes('') ? null : forms.map((form) => `(${form})`).join(' | ');
       if (words.size >= PG_WORD_CACHE_SIZE) words.clear();
       words.set(key, query);
       return query;
