@@ -24,7 +24,12 @@ interface Article {
 }
 
 const start = async (localized: boolean) => {
-  strapi = await startStrapiProcess({ ...database.env, NEWSROOM_LOCALIZED: String(localized), STRAPI_LOG_LEVEL: 'info' });
+  strapi = await startStrapiProcess({
+    ...database.env,
+    NEWSROOM_LOCALIZED: String(localized),
+    NEWSROOM_SITE_URL: 'https://example.org',
+    STRAPI_LOG_LEVEL: 'info',
+  });
   const credentials = await adminCredentials(strapi.url);
   token = credentials.apiToken;
   jwt = credentials.jwt;
@@ -241,6 +246,69 @@ describe('import with localized true', () => {
     expect(res.body.data[1].slug).toBe('dieselbe-geschichte');
     const snippet = await call('GET', '/api/newsroom/snippets/same-story?locale=en');
     expect(snippet.body.data.localizations).toEqual([{ locale: 'de', slug: 'dieselbe-geschichte' }]);
+  });
+});
+
+describe('feeds, sitemaps and GraphQL with localized true', () => {
+  // The import above published three articles "Budget passed", in en, de and fa, all with the slug budget-passed.
+  const link = (locale: string) => `https://example.org/${locale}/news/budget-passed`;
+  const items = async (query: string) => {
+    const res = await call('GET', `/api/newsroom/feeds/json${query}`);
+    expect(res.status).toBe(200);
+    return res.body as { language?: string; items: Array<{ url: string; title: string; language?: string }> };
+  };
+
+  it('gives a feed per locale, with links that carry the locale', async () => {
+    const de = await items('?locale=de');
+    expect(de.language).toBe('de');
+    expect(de.items.every((item) => item.language === 'de')).toBe(true);
+    expect(de.items.find((item) => item.title === 'Budget passed')?.url).toBe(link('de'));
+    expect((await items('?language=Persian')).items).toEqual((await items('?locale=fa')).items);
+    const plain = await items('');
+    expect(plain.items.map((item) => item.language)).toEqual(plain.items.map(() => 'en'));
+    expect(plain.items.find((item) => item.title === 'Budget passed')?.url).toBe(link('en'));
+    const bad = await call('GET', '/api/newsroom/feeds/rss?locale=xx');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details).toEqual({ parameter: 'locale' });
+  });
+
+  it('lists each translation once in the sitemap, with hreflang alternates of the others', async () => {
+    const res = await fetch(`${strapi!.url}/api/newsroom/sitemap.xml`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    const xml = await res.text();
+    expect(xml).toContain('xmlns:xhtml="http://www.w3.org/1999/xhtml"');
+    const urls = xml.split('<url>').slice(1);
+    const locs = urls.map((url) => url.slice(url.indexOf('<loc>') + 5, url.indexOf('</loc>')));
+    expect(new Set(locs).size).toBe(locs.length);
+    // Three articles share the slug budget-passed, one per locale: three URLs.
+    expect(locs).toEqual(expect.arrayContaining([link('en'), link('de'), link('fa')]));
+    const german = urls.find((url) => url.includes('<loc>https://example.org/de/news/eilmeldung-heute</loc>'));
+    const alternates = [...(german ?? '').matchAll(/hreflang="([a-z]+)" href="([^"]+)"/g)].map((match) => [match[1], match[2]]);
+    expect(alternates).toEqual([
+      ['de', 'https://example.org/de/news/eilmeldung-heute'],
+      ['en', 'https://example.org/en/news/breaking-news'],
+    ]);
+    // An article in one locale only has no alternates.
+    const alone = urls.find((url) => url.includes('<loc>https://example.org/de/news/eine-geschichte</loc>'));
+    expect(alone).toBeDefined();
+    expect(alone).not.toContain('xhtml:link');
+  });
+
+  it('takes locale in GraphQL and gives each snippet its locale and translations', async () => {
+    const gql = async (query: string) => {
+      const res = await call('POST', '/graphql', { query });
+      expect(res.status).toBe(200);
+      return res.body as { data: any; errors?: Array<{ message: string; extensions?: { code?: string } }> }; // eslint-disable-line @typescript-eslint/no-explicit-any -- answers of several shapes
+    };
+    const list = await gql('{ newsroomSnippets(locale: "de", pageSize: 100) { data { slug locale localizations { locale slug } } } }');
+    expect(list.data.newsroomSnippets.data).toContainEqual({ slug: 'eilmeldung-heute', locale: 'de', localizations: [{ locale: 'en', slug: 'breaking-news' }] });
+    expect(list.data.newsroomSnippets.data).toContainEqual({ slug: 'budget-passed', locale: 'de', localizations: [] });
+    const one = await gql('{ newsroomSnippet(slug: "eilmeldung-heute", locale: "de") { locale title } }');
+    // Published again in the Content Manager above, with the draft's title.
+    expect(one.data.newsroomSnippet).toEqual({ locale: 'de', title: 'Eilmeldung morgen' });
+    expect((await gql('{ newsroomSnippet(slug: "eilmeldung-heute") { locale } }')).data.newsroomSnippet).toBeNull();
+    const bad = await gql('{ newsroomSnippets(locale: "xx") { data { slug } } }');
+    expect(bad.errors?.[0]).toMatchObject({ message: expect.stringContaining('Invalid argument "locale"'), extensions: { code: 'BAD_USER_INPUT' } });
   });
 });
 

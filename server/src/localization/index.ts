@@ -9,17 +9,21 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { ARTICLE_UID, PLUGIN_ID } from '../constants';
 import { chunks } from '../core/chunks';
 import {
   describeMigration,
   localeForLanguage,
+  localeParameter,
   localizeArticleSchema,
   parseLocalized,
   planLocalize,
   planUnlocalize,
   type MigrationRow,
 } from '../core/localization';
+import { normalizeLanguage } from '../core/language';
+import type { NewsroomSettings } from '../core/settings';
 import { createDirectWrites } from '../writes/direct-writes';
 import { getService } from '../utils/get-service';
 
@@ -49,6 +53,20 @@ export async function configuredLocales(strapi: Core.Strapi): Promise<{ codes: s
 /** The locale a language goes to, or null when no configured locale serves it. */
 export async function localeOf(strapi: Core.Strapi, language: string | null | undefined): Promise<string | null> {
   return localeForLanguage(language, (await configuredLocales(strapi)).codes);
+}
+
+/**
+ * The locale a content-API request asks for (SPEC 12: `locale`, else `language`
+ * mapped, else the default locale) and the query without it; a 400 naming the
+ * parameter otherwise (`worded` rewords it, for GraphQL arguments). Read per request: locales may change in Settings at any time.
+ */
+export async function requestedLocale(strapi: Core.Strapi, raw: Record<string, unknown>, settings: NewsroomSettings, worded = (message: string) => message) {
+  const scoped = localeParameter(raw, await configuredLocales(strapi), (value) => {
+    const normalized = normalizeLanguage(value, { ...settings, languages: [] });
+    return normalized.ok ? normalized.code : null;
+  });
+  if (!scoped.ok) throw new errors.ValidationError(worded(scoped.message), { parameter: scoped.parameter });
+  return scoped;
 }
 
 /**
