@@ -312,12 +312,40 @@ describe('feeds, sitemaps and GraphQL with localized true', () => {
   });
 });
 
+const asAdmin = async (route: string) => {
+  const res = await fetch(`${strapi!.url}${route}`, { headers: { Authorization: `Bearer ${jwt}` } });
+  return { status: res.status, body: (await res.json()) as any }; // eslint-disable-line @typescript-eslint/no-explicit-any -- admin answers of several shapes
+};
+
+const languageEditable = async () =>
+  (await asAdmin(`/content-manager/content-types/plugin::newsroom.article/configuration`)).body.data.contentType.metadatas.language.edit.editable;
+
+describe('the admin with localized true', () => {
+  it('lists every locale on the Newsroom page, each row with its locale, and filters by locale', async () => {
+    const filters = await asAdmin('/newsroom/filters');
+    expect(filters.body.data.locales).toEqual(['en', 'de', 'fa']);
+    const all = await asAdmin('/newsroom/snippets?pageSize=100');
+    expect(all.status).toBe(200);
+    const budget = all.body.data.filter((snippet: { slug: string }) => snippet.slug === 'budget-passed');
+    expect(budget.map((snippet: { locale: string }) => snippet.locale).sort()).toEqual(['de', 'en', 'fa']);
+    const persian = await asAdmin('/newsroom/snippets?pageSize=100&locale=fa');
+    expect(persian.body.data.length).toBeGreaterThan(0);
+    expect(persian.body.data.every((snippet: { locale: string }) => snippet.locale === 'fa')).toBe(true);
+    expect((await asAdmin('/newsroom/snippets?locale=xx')).status).toBe(400);
+  });
+
+  it('shows language read-only in the editor: it is the locale', async () => {
+    expect(await languageEditable()).toBe(false);
+  });
+});
+
 describe('switching localized back to false', () => {
   it('keeps every article: each translation becomes an article of its own with a slug free among all', async () => {
     const before = await drafts('&locale=*');
     await stop();
     await start(false);
     expect(strapi!.output()).toContain('translations became articles of their own');
+    expect(await languageEditable()).toBe(true);
     const after = await drafts();
     expect(after).toHaveLength(before.length);
     expect(after.map((article) => article.title).sort()).toEqual(before.map((article) => article.title).sort());
