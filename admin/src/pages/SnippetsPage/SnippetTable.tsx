@@ -39,11 +39,12 @@ export const SnippetTable = ({ snippets, localized = false }: { snippets: Snippe
       </Thead>
       <Tbody>
         {snippets.map((snippet) => (
-          <Tr key={localized ? `${snippet.documentId}:${snippet.locale ?? ''}` : snippet.documentId}>
+          // Translations share a documentId: the key needs the locale, also before the page knows it is localized.
+          <Tr key={`${snippet.documentId}:${snippet.locale ?? ''}`}>
             <Td maxWidth="480px">
               <Flex direction="column" alignItems="flex-start" gap={1}>
                 <WrappingText>
-                  <Link tag={NavLink} to={articleEditPath(snippet.documentId, localized ? snippet.locale : undefined)}>
+                  <Link tag={NavLink} to={articleEditPath(snippet.documentId, snippet.locale)}>
                     {snippet.title}
                     <VisuallyHidden>
                       {formatMessage({ id: getTranslation('snippets.table.openArticle'), defaultMessage: '(open the article)' })}
