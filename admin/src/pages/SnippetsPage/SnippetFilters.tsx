@@ -78,7 +78,7 @@ export const SnippetFilters = ({ query, options, hasFilters, onChange, onClear }
           >
             {options.locales.map((code) => (
               <SingleSelectOption key={code} value={code}>
-                {`${languageName(code, locale)} (${code})`}
+                {languageName(code, locale)}
               </SingleSelectOption>
             ))}
           </SingleSelect>
