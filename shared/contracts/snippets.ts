@@ -60,6 +60,8 @@ export declare namespace GetSnippets {
     q?: string;
     category?: string;
     language?: string;
+    /** Localized articles (SPEC 12): one locale; every locale when absent. */
+    locale?: string;
   }
   export type Response = SnippetListBody;
 }
@@ -69,6 +71,8 @@ export interface SnippetFilterOptions {
   categories: SnippetCategory[];
   /** Languages of published articles and those the `languages` setting allows, sorted. */
   languages: string[];
+  /** Localized articles only (SPEC 12): the configured locales, the default one first. */
+  locales?: string[];
 }
 
 /** `GET /newsroom/filters`. */

@@ -24,7 +24,12 @@ interface Article {
 }
 
 const start = async (localized: boolean) => {
-  strapi = await startStrapiProcess({ ...database.env, NEWSROOM_LOCALIZED: String(localized), STRAPI_LOG_LEVEL: 'info' });
+  strapi = await startStrapiProcess({
+    ...database.env,
+    NEWSROOM_LOCALIZED: String(localized),
+    NEWSROOM_SITE_URL: 'https://example.org',
+    STRAPI_LOG_LEVEL: 'info',
+  });
   const credentials = await adminCredentials(strapi.url);
   token = credentials.apiToken;
   jwt = credentials.jwt;
@@ -244,12 +249,103 @@ describe('import with localized true', () => {
   });
 });
 
+describe('feeds, sitemaps and GraphQL with localized true', () => {
+  // The import above published three articles "Budget passed", in en, de and fa, all with the slug budget-passed.
+  const link = (locale: string) => `https://example.org/${locale}/news/budget-passed`;
+  const items = async (query: string) => {
+    const res = await call('GET', `/api/newsroom/feeds/json${query}`);
+    expect(res.status).toBe(200);
+    return res.body as { language?: string; items: Array<{ url: string; title: string; language?: string }> };
+  };
+
+  it('gives a feed per locale, with links that carry the locale', async () => {
+    const de = await items('?locale=de');
+    expect(de.language).toBe('de');
+    expect(de.items.every((item) => item.language === 'de')).toBe(true);
+    expect(de.items.find((item) => item.title === 'Budget passed')?.url).toBe(link('de'));
+    expect((await items('?language=Persian')).items).toEqual((await items('?locale=fa')).items);
+    const plain = await items('');
+    expect(plain.items.map((item) => item.language)).toEqual(plain.items.map(() => 'en'));
+    expect(plain.items.find((item) => item.title === 'Budget passed')?.url).toBe(link('en'));
+    const bad = await call('GET', '/api/newsroom/feeds/rss?locale=xx');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details).toEqual({ parameter: 'locale' });
+  });
+
+  it('lists each translation once in the sitemap, with hreflang alternates of the others', async () => {
+    const res = await fetch(`${strapi!.url}/api/newsroom/sitemap.xml`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    const xml = await res.text();
+    expect(xml).toContain('xmlns:xhtml="http://www.w3.org/1999/xhtml"');
+    const urls = xml.split('<url>').slice(1);
+    const locs = urls.map((url) => url.slice(url.indexOf('<loc>') + 5, url.indexOf('</loc>')));
+    expect(new Set(locs).size).toBe(locs.length);
+    // Three articles share the slug budget-passed, one per locale: three URLs.
+    expect(locs).toEqual(expect.arrayContaining([link('en'), link('de'), link('fa')]));
+    const german = urls.find((url) => url.includes('<loc>https://example.org/de/news/eilmeldung-heute</loc>'));
+    const alternates = [...(german ?? '').matchAll(/hreflang="([a-z]+)" href="([^"]+)"/g)].map((match) => [match[1], match[2]]);
+    expect(alternates).toEqual([
+      ['de', 'https://example.org/de/news/eilmeldung-heute'],
+      ['en', 'https://example.org/en/news/breaking-news'],
+    ]);
+    // An article in one locale only has no alternates.
+    const alone = urls.find((url) => url.includes('<loc>https://example.org/de/news/eine-geschichte</loc>'));
+    expect(alone).toBeDefined();
+    expect(alone).not.toContain('xhtml:link');
+  });
+
+  it('takes locale in GraphQL and gives each snippet its locale and translations', async () => {
+    const gql = async (query: string) => {
+      const res = await call('POST', '/graphql', { query });
+      expect(res.status).toBe(200);
+      return res.body as { data: any; errors?: Array<{ message: string; extensions?: { code?: string } }> }; // eslint-disable-line @typescript-eslint/no-explicit-any -- answers of several shapes
+    };
+    const list = await gql('{ newsroomSnippets(locale: "de", pageSize: 100) { data { slug locale localizations { locale slug } } } }');
+    expect(list.data.newsroomSnippets.data).toContainEqual({ slug: 'eilmeldung-heute', locale: 'de', localizations: [{ locale: 'en', slug: 'breaking-news' }] });
+    expect(list.data.newsroomSnippets.data).toContainEqual({ slug: 'budget-passed', locale: 'de', localizations: [] });
+    const one = await gql('{ newsroomSnippet(slug: "eilmeldung-heute", locale: "de") { locale title } }');
+    // Published again in the Content Manager above, with the draft's title.
+    expect(one.data.newsroomSnippet).toEqual({ locale: 'de', title: 'Eilmeldung morgen' });
+    expect((await gql('{ newsroomSnippet(slug: "eilmeldung-heute") { locale } }')).data.newsroomSnippet).toBeNull();
+    const bad = await gql('{ newsroomSnippets(locale: "xx") { data { slug } } }');
+    expect(bad.errors?.[0]).toMatchObject({ message: expect.stringContaining('Invalid argument "locale"'), extensions: { code: 'BAD_USER_INPUT' } });
+  });
+});
+
+const asAdmin = async (route: string) => {
+  const res = await fetch(`${strapi!.url}${route}`, { headers: { Authorization: `Bearer ${jwt}` } });
+  return { status: res.status, body: (await res.json()) as any }; // eslint-disable-line @typescript-eslint/no-explicit-any -- admin answers of several shapes
+};
+
+const languageEditable = async () =>
+  (await asAdmin(`/content-manager/content-types/plugin::newsroom.article/configuration`)).body.data.contentType.metadatas.language.edit.editable;
+
+describe('the admin with localized true', () => {
+  it('lists every locale on the Newsroom page, each row with its locale, and filters by locale', async () => {
+    const filters = await asAdmin('/newsroom/filters');
+    expect(filters.body.data.locales).toEqual(['en', 'de', 'fa']);
+    const all = await asAdmin('/newsroom/snippets?pageSize=100');
+    expect(all.status).toBe(200);
+    const budget = all.body.data.filter((snippet: { slug: string }) => snippet.slug === 'budget-passed');
+    expect(budget.map((snippet: { locale: string }) => snippet.locale).sort()).toEqual(['de', 'en', 'fa']);
+    const persian = await asAdmin('/newsroom/snippets?pageSize=100&locale=fa');
+    expect(persian.body.data.length).toBeGreaterThan(0);
+    expect(persian.body.data.every((snippet: { locale: string }) => snippet.locale === 'fa')).toBe(true);
+    expect((await asAdmin('/newsroom/snippets?locale=xx')).status).toBe(400);
+  });
+
+  it('shows language read-only in the editor: it is the locale', async () => {
+    expect(await languageEditable()).toBe(false);
+  });
+});
+
 describe('switching localized back to false', () => {
   it('keeps every article: each translation becomes an article of its own with a slug free among all', async () => {
     const before = await drafts('&locale=*');
     await stop();
     await start(false);
     expect(strapi!.output()).toContain('translations became articles of their own');
+    expect(await languageEditable()).toBe(true);
     const after = await drafts();
     expect(after).toHaveLength(before.length);
     expect(after.map((article) => article.title).sort()).toEqual(before.map((article) => article.title).sort());

@@ -171,6 +171,30 @@ describe('sitemap writer', () => {
     expect(texts(xml, 'news:publication_date')).toEqual(['1970-01-01T00:00:00.000Z']);
   });
 
+  it('writes the translations of a URL as xhtml:link alternates whose attributes read back as written', () => {
+    const writer = createSitemapWriter('alternates');
+    const alternates = [
+      { hreflang: 'de', href: 'https://e.com/de/a?x=1&y="2"' },
+      { hreflang: 'fa', href: 'https://e.com/fa/&amp;' },
+    ];
+    writer.url({ loc: 'https://e.com/de/a', lastmod: null, alternates });
+    writer.url({ loc: 'https://e.com/en/b', lastmod: null });
+    const xml = writer.end();
+    const links: Array<Record<string, string>> = [];
+    const parser = new SaxesParser({ xmlns: true });
+    parser.on('error', (error) => {
+      throw error;
+    });
+    parser.on('opentag', (node) => {
+      if (node.name !== 'xhtml:link') return;
+      expect(node.uri).toBe('http://www.w3.org/1999/xhtml');
+      links.push(Object.fromEntries(Object.values(node.attributes).map((attribute) => [attribute.name, attribute.value])));
+    });
+    parser.write(xml).close();
+    expect(links).toEqual(alternates.map((alternate) => ({ rel: 'alternate', ...alternate })));
+    expect(texts(xml, 'loc')).toEqual(['https://e.com/de/a', 'https://e.com/en/b']);
+  });
+
   it('writes an index of sitemaps', () => {
     const writer = createSitemapWriter('index');
     writer.sitemap({ loc: 'https://cms.example.com/api/newsroom/sitemap-1.xml', lastmod: null });

@@ -8,6 +8,7 @@ import {
   languageOfLocale,
   localeForLanguage,
   localizeArticleSchema,
+  localizedArticleUrl,
   parseLocalized,
   slugKeyPrefix,
 } from '../../server/src/core/localization';
@@ -186,5 +187,17 @@ describe('import keys per locale', () => {
   it('are the keys they always were without a locale, and differ per locale', () => {
     expect(importKey({ ...fields, locale: null })).toBe(importKey(fields));
     expect(importKey({ ...fields, locale: 'de' })).not.toBe(importKey({ ...fields, locale: 'en' }));
+  });
+});
+
+describe('localizedArticleUrl', () => {
+  it('puts the locale after the site when the template has no {language}', () => {
+    expect(localizedArticleUrl('{siteUrl}/news/{slug}')).toBe('{siteUrl}/{language}/news/{slug}');
+    expect(localizedArticleUrl('{siteUrl}')).toBe('{siteUrl}/{language}');
+  });
+
+  it('keeps a template that places {language} itself, or that does not start with the site', () => {
+    expect(localizedArticleUrl('{siteUrl}/news/{language}/{slug}')).toBe('{siteUrl}/news/{language}/{slug}');
+    expect(localizedArticleUrl('https://example.org/{slug}')).toBe('https://example.org/{slug}');
   });
 });

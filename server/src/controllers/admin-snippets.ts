@@ -20,6 +20,7 @@ import { compareCategories, toSnippet, type Snippet, type SnippetCategory, type 
 import { createArticleRepository } from '../repositories/articles';
 import { createCategoryRepository } from '../repositories/categories';
 import { contentManagerPermissions, type UserAbility } from '../content-manager/permissions';
+import { configuredLocales, isLocalized, requestedLocale } from '../localization';
 import { getService } from '../utils/get-service';
 
 // The answers' shapes are contracts the admin panel reads too.
@@ -77,10 +78,15 @@ const adminSnippets = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async find(ctx: Context) {
-      const parsed = parseSnippetQuery(ctx.query as Record<string, unknown>, await settings().get());
+      const current = await settings().get();
+      const raw = ctx.query as Record<string, unknown>;
+      // Localized (SPEC 12): every locale unless `locale` (or `language`) picks one; each row shows its locale.
+      const picks = raw.locale !== undefined || raw.language !== undefined;
+      const scoped = isLocalized(strapi) && picks ? await requestedLocale(strapi, raw, current) : null;
+      const parsed = parseSnippetQuery(scoped?.rest ?? raw, current);
       if (!parsed.ok) throw new errors.ValidationError(parsed.message, { parameter: parsed.parameter });
       // Uncached on purpose: an editor who just published expects to see the article.
-      ctx.body = await snippets().list(parsed.query);
+      ctx.body = await snippets().list(parsed.query, scoped?.locale ?? (isLocalized(strapi) ? '*' : null));
     },
 
     async filters(ctx: Context) {
@@ -90,6 +96,10 @@ const adminSnippets = ({ strapi }: { strapi: Core.Strapi }) => {
         categories: named.sort(compareCategories),
         languages: [...languages].sort(),
       };
+      if (isLocalized(strapi)) {
+        const { codes, defaultLocale } = await configuredLocales(strapi);
+        data.locales = [defaultLocale, ...codes.filter((code) => code !== defaultLocale).sort()];
+      }
       ctx.body = { data };
     },
 

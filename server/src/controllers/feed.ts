@@ -9,6 +9,7 @@ import type { Context } from 'koa';
 import { parseFeedQuery } from '../core/feeds/feed-query';
 import type { FeedFormat } from '../services/feeds';
 import { apiBaseOf, queryOf, requireSiteUrl, sendWithValidators, varyOnCredentials } from './distribution-http';
+import { isLocalized, requestedLocale } from '../localization';
 import { getService } from '../utils/get-service';
 
 /**
@@ -22,9 +23,12 @@ const feedController = (format: FeedFormat) => ({ strapi }: { strapi: Core.Strap
   const find = async (ctx: Context) => {
     varyOnCredentials(ctx);
     const current = requireSiteUrl(await settings().get());
-    const parsed = parseFeedQuery(queryOf(ctx), current);
+    // Localized (SPEC 12): one locale a feed, `locale` or `language` mapped to it, else the default one.
+    const scoped = isLocalized(strapi) ? await requestedLocale(strapi, queryOf(ctx), current) : null;
+    const parsed = parseFeedQuery(scoped?.rest ?? queryOf(ctx), current);
     if (!parsed.ok) throw new errors.ValidationError(parsed.message, { parameter: parsed.parameter });
-    const answer = await feeds().answer({ format, query: parsed.query, apiBase: apiBaseOf(strapi, ctx), settings: current });
+    const locale = scoped?.locale ?? null;
+    const answer = await feeds().answer({ format, query: parsed.query, locale, apiBase: apiBaseOf(strapi, ctx), settings: current });
     sendWithValidators(ctx, answer, current.cacheMaxAge, () => answer.body);
   };
 

@@ -14,10 +14,8 @@ import { VARY_HEADER, cacheControl, carriesCredentials, matchesIfNoneMatch } fro
 import { isValidSlug } from '../core/slug';
 import { withDroppedParameters } from '../core/query-string';
 import { ScopedMemo } from '../core/scoped-memo';
-import { normalizeLanguage } from '../core/language';
-import { localeParameter } from '../core/localization';
 import type { NewsroomSettings } from '../core/settings';
-import { configuredLocales, isLocalized } from '../localization';
+import { isLocalized, requestedLocale } from '../localization';
 import { parseSnippetQuery, type SnippetQuery } from '../core/snippet-query';
 import type { CachedAnswer } from '../cache/snippet-cache';
 import type { SettingsService } from '../services/settings';
@@ -59,14 +57,7 @@ const snippetController = ({ strapi }: { strapi: Core.Strapi }) => {
   const validQueries = new ScopedMemo<NewsroomSettings, SnippetQuery>(MEMO_ENTRIES);
 
   /** Localized articles (SPEC 12): the locale asked for, and the query without it. */
-  async function localeOf(raw: Record<string, unknown>, current: NewsroomSettings) {
-    const scoped = localeParameter(raw, await configuredLocales(strapi), (value) => {
-      const normalized = normalizeLanguage(value, { ...current, languages: [] });
-      return normalized.ok ? normalized.code : null;
-    });
-    if (!scoped.ok) throw new errors.ValidationError(scoped.message, { parameter: scoped.parameter });
-    return scoped;
-  }
+  const localeOf = (raw: Record<string, unknown>, current: NewsroomSettings) => requestedLocale(strapi, raw, current);
 
   return {
     async find(ctx: Context) {

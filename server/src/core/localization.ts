@@ -55,6 +55,19 @@ export function localeForLanguage(language: string | null | undefined, locales: 
   return locales.find((locale) => locale.toLowerCase() === base) ?? null;
 }
 
+/**
+ * The article URL template of localized articles (SPEC 12): translations may share a
+ * slug, so their links must differ by locale. `{language}` is the locale there; a
+ * template without it gets the locale as the first path segment after `{siteUrl}`
+ * (`{siteUrl}/news/{slug}` links `{siteUrl}/de/news/{slug}`). A template that does not
+ * open with `{siteUrl}` is left as it is.
+ */
+export function localizedArticleUrl(template: string): string {
+  const site = '{siteUrl}';
+  if (template.includes('{language}') || !template.startsWith(site)) return template;
+  return `${site}/{language}${template.slice(site.length)}`;
+}
+
 /** The language stored for an article of a locale: the locale, lower case (SPEC 3.3 form). */
 export const languageOfLocale = (locale: string): string => locale.toLowerCase();
 

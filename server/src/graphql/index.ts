@@ -10,6 +10,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { getPluginService } from '../utils/get-service';
+import { isLocalized } from '../localization';
 import { snippetResolvers } from './resolvers';
 import { snippetResolversConfig, snippetTypeDefs } from './schema';
 
@@ -27,5 +28,5 @@ interface GraphqlExtensionService {
 export function registerGraphql(strapi: Core.Strapi): void {
   const extension = getPluginService<GraphqlExtensionService>(strapi, 'graphql', 'extension');
   if (!extension) return;
-  extension.use({ typeDefs: snippetTypeDefs, resolvers: snippetResolvers(strapi), resolversConfig: snippetResolversConfig });
+  extension.use({ typeDefs: snippetTypeDefs(isLocalized(strapi)), resolvers: snippetResolvers(strapi), resolversConfig: snippetResolversConfig });
 }

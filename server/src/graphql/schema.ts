@@ -5,12 +5,28 @@
  */
 import { MAX_PAGE_SIZE, MAX_RESULT_WINDOW } from '../core/snippet-query';
 
-export const snippetTypeDefs = /* GraphQL */ `
+const LOCALE_ARGUMENT = 'A configured locale; default: the locale of language, else the default locale';
+
+/**
+ * Localized articles (SPEC 12) add `locale` arguments and the `locale` and
+ * `localizations` fields; without them the schema is as it always was.
+ */
+export const snippetTypeDefs = (localized: boolean): string => /* GraphQL */ `
   type NewsroomSnippetCategory {
     name: String!
     slug: String!
   }
-
+${
+  localized
+    ? `
+  "A published translation of a snippet's article"
+  type NewsroomSnippetLocalization {
+    locale: String!
+    slug: String!
+  }
+`
+    : ''
+}
   type NewsroomSnippet {
     documentId: ID!
     slug: String!
@@ -22,7 +38,13 @@ export const snippetTypeDefs = /* GraphQL */ `
     source: String
     sourceUrl: String
     readingTime: Int
-    categories: [NewsroomSnippetCategory!]!
+    categories: [NewsroomSnippetCategory!]!${
+      localized
+        ? `
+    locale: String!
+    localizations: [NewsroomSnippetLocalization!]!`
+        : ''
+    }
   }
 
   type NewsroomSnippetPagination {
@@ -43,7 +65,9 @@ export const snippetTypeDefs = /* GraphQL */ `
 
   extend type Query {
     "Published articles as snippets; the rules of GET /api/newsroom/snippets."
-    newsroomSnippets(
+    newsroomSnippets(${localized ? `
+      "${LOCALE_ARGUMENT}"
+      locale: String` : ''}
       "Category slugs; an article in any of them matches"
       category: [String!]
       "Language code or English name"
@@ -62,7 +86,7 @@ export const snippetTypeDefs = /* GraphQL */ `
       pageSize: Int
     ): NewsroomSnippetList!
     "One published snippet by slug, or null."
-    newsroomSnippet(slug: String!): NewsroomSnippet
+    newsroomSnippet(slug: String!${localized ? `, "${LOCALE_ARGUMENT}" locale: String` : ''}): NewsroomSnippet
   }
 `;
 

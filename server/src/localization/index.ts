@@ -9,17 +9,21 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { ARTICLE_UID, PLUGIN_ID } from '../constants';
 import { chunks } from '../core/chunks';
 import {
   describeMigration,
   localeForLanguage,
+  localeParameter,
   localizeArticleSchema,
   parseLocalized,
   planLocalize,
   planUnlocalize,
   type MigrationRow,
 } from '../core/localization';
+import { normalizeLanguage } from '../core/language';
+import type { NewsroomSettings } from '../core/settings';
 import { createDirectWrites } from '../writes/direct-writes';
 import { getService } from '../utils/get-service';
 
@@ -52,6 +56,20 @@ export async function localeOf(strapi: Core.Strapi, language: string | null | un
 }
 
 /**
+ * The locale a content-API request asks for (SPEC 12: `locale`, else `language`
+ * mapped, else the default locale) and the query without it; a 400 naming the
+ * parameter otherwise (`worded` rewords it, for GraphQL arguments). Read per request: locales may change in Settings at any time.
+ */
+export async function requestedLocale(strapi: Core.Strapi, raw: Record<string, unknown>, settings: NewsroomSettings, worded = (message: string) => message) {
+  const scoped = localeParameter(raw, await configuredLocales(strapi), (value) => {
+    const normalized = normalizeLanguage(value, { ...settings, languages: [] });
+    return normalized.ok ? normalized.code : null;
+  });
+  if (!scoped.ok) throw new errors.ValidationError(worded(scoped.message), { parameter: scoped.parameter });
+  return scoped;
+}
+
+/**
  * The locale a Document Service call writes or reads: null when articles are not
  * localized; the call's `locale`, else the default locale (as Strapi's i18n does);
  * `'*'` (every locale) is passed on as it is.
@@ -65,7 +83,7 @@ export async function localeOfCall(strapi: Core.Strapi, locale: unknown): Promis
 /**
  * At register(): with `localized: true`, the article type becomes localized. The schema
  * file stays one (content-types/article/schema.json); the i18n options are set on the
- * registered type before the database is synced. Strapi's i18n plugin registered first
+ * registered type before the database is synced, and `language` is read-only in the editor. Strapi's i18n plugin registered first
  * and added `locale` and `localizations` as private attributes (the type was not
  * localized then): they are made public, as i18n does for a localized type.
  */
@@ -73,6 +91,9 @@ export function localizeArticleType(strapi: Core.Strapi): void {
   if (!isLocalized(strapi)) return;
   const contentType = strapi.contentType(ARTICLE_UID) as unknown as Parameters<typeof localizeArticleSchema>[0];
   localizeArticleSchema(contentType);
+  // The Content Manager's default for a fresh edit view: `language` is the locale, not typed.
+  const typed = contentType as unknown as { config?: { metadatas?: Record<string, unknown> } };
+  typed.config = { ...typed.config, metadatas: { ...typed.config?.metadatas, language: { edit: { editable: false } } } };
   for (const name of ['locale', 'localizations']) {
     const attribute = contentType.attributes[name];
     if (attribute) attribute.private = false;
@@ -139,13 +160,40 @@ export function watchLocalizationSwitch(strapi: Core.Strapi): void {
   });
 }
 
+interface EditConfiguration {
+  metadatas?: Record<string, { edit?: Record<string, unknown> } & Record<string, unknown>>;
+}
+
+interface ContentTypesService {
+  findConfiguration(contentType: { uid: string }): Promise<EditConfiguration & Record<string, unknown>>;
+  updateConfiguration(contentType: { uid: string }, configuration: Record<string, unknown>): Promise<unknown>;
+}
+
+/**
+ * The editor's `language` field (SPEC 12): read-only while articles are localized (it
+ * is the locale), editable again after a switch back. The Content Manager keeps the
+ * edit view's configuration in its store; a fresh one takes the default that
+ * `localizeArticleType` set on the type.
+ */
+async function setLanguageEditable(strapi: Core.Strapi, editable: boolean): Promise<void> {
+  const service = strapi.plugin('content-manager')?.service('content-types') as ContentTypesService | undefined;
+  if (!service) return;
+  const configuration = await service.findConfiguration({ uid: ARTICLE_UID });
+  const language = configuration.metadatas?.language;
+  if (!language?.edit || language.edit.editable === editable) return;
+  const metadatas = { ...configuration.metadatas, language: { ...language, edit: { ...language.edit, editable } } };
+  await service.updateConfiguration({ uid: ARTICLE_UID }, { ...configuration, metadatas });
+}
+
 /**
  * In bootstrap, after a switch of `localized` (Strapi's i18n has put every article in
  * the default locale by then): each goes to the locale of its language; the log says
  * how many went where. Slug claims are keyed anew (per locale, or not) either way.
  */
 export async function migrateAfterSwitch(strapi: Core.Strapi): Promise<void> {
+  if (isLocalized(strapi)) await setLanguageEditable(strapi, false);
   if (!switchedOn.has(strapi)) return;
+  if (!isLocalized(strapi)) await setLanguageEditable(strapi, true);
   switchedOn.delete(strapi);
   if (isLocalized(strapi)) {
     const { codes, defaultLocale } = await configuredLocales(strapi);

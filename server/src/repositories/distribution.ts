@@ -8,6 +8,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { ARTICLE_UID, CATEGORY_UID } from '../constants';
+import { localeColumns } from './snippet-localizations';
 import { resolveSnippetTables, type SnippetTables } from './snippet-tables';
 
 export interface SitemapRow {
@@ -72,13 +73,17 @@ export function createDistributionRepository(strapi: Core.Strapi) {
   };
 
   return {
-    /** When the published version of each document was last written: its publishedAt and updatedAt. */
-    async writtenAt(documentIds: string[]): Promise<Map<string, { publishedAt: unknown; updatedAt: unknown }>> {
+    /**
+     * When the published version of each document was last written: its publishedAt and
+     * updatedAt (of `locale`'s version when localized, SPEC 12; null: not localized).
+     */
+    async writtenAt(documentIds: string[], locale: string | null = null): Promise<Map<string, { publishedAt: unknown; updatedAt: unknown }>> {
       const result = new Map<string, { publishedAt: unknown; updatedAt: unknown }>();
       if (documentIds.length === 0) return result;
       const { articleColumns: c, updatedAt } = t();
-      const rows = (await published()
-        .whereIn(`a.${c.documentId}`, documentIds)
+      const scoped = published().whereIn(`a.${c.documentId}`, documentIds);
+      if (locale !== null) scoped.where(`a.${localeColumns(strapi).locale}`, locale);
+      const rows = (await scoped
         .select(`a.${c.documentId} as documentId`, `a.${c.publishedAt} as publishedAt`, `a.${updatedAt} as updatedAt`)) as Array<{
         documentId: string;
         publishedAt: unknown;

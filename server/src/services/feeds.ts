@@ -11,6 +11,7 @@ import { ATOM_CONTENT_TYPE, writeAtom } from '../core/feeds/atom';
 import { canonicalFeedQuery, type FeedQuery } from '../core/feeds/feed-query';
 import { JSON_FEED_CONTENT_TYPE, writeJsonFeed } from '../core/feeds/json-feed';
 import { toFeedDocument, toFeedItems, type FeedDocument } from '../core/feeds/model';
+import { languageOfLocale, localizedArticleUrl } from '../core/localization';
 import { RSS_CONTENT_TYPE, writeRss } from '../core/feeds/rss';
 import type { NewsroomSettings } from '../core/settings';
 import { createDistributionRepository } from '../repositories/distribution';
@@ -36,6 +37,8 @@ export interface FeedAnswer {
 export interface FeedRequest {
   format: FeedFormat;
   query: FeedQuery;
+  /** Localized articles (SPEC 12): the feed's locale; null when not localized. */
+  locale: string | null;
   /** `https://cms.example.com/api/newsroom` (core/public-url.ts). */
   apiBase: string;
   /** Effective settings with `siteUrl` set (the controller answers 404 before). */
@@ -48,24 +51,26 @@ const feedsService = ({ strapi }: { strapi: Core.Strapi }) => {
   let snippetsService: SnippetsService | undefined;
   const snippets = () => (snippetsService ??= getService(strapi, 'snippets'));
 
-  async function document({ format, query, apiBase, settings }: FeedRequest): Promise<FeedDocument> {
-    const { data } = await snippets().list(query.snippetQuery);
-    const written = await repository.writtenAt(data.map((snippet) => snippet.documentId));
+  async function document({ format, query, locale, apiBase, settings }: FeedRequest): Promise<FeedDocument> {
+    const { data } = await snippets().list(query.snippetQuery, locale);
+    const written = await repository.writtenAt(data.map((snippet) => snippet.documentId), locale);
     const writtenAt = new Map([...written].map(([documentId, row]) => [documentId, [row.publishedAt, row.updatedAt]]));
-    const linkOf = createArticleUrlBuilder(settings.siteUrl, settings.articleUrl);
+    const linkOf = createArticleUrlBuilder(settings.siteUrl, locale === null ? settings.articleUrl : localizedArticleUrl(settings.articleUrl));
+    const self = canonicalFeedQuery(query);
+    const localeQuery = locale === null ? '' : `${self === '' ? '?' : '&'}locale=${encodeURIComponent(locale)}`;
     return toFeedDocument(toFeedItems(data, writtenAt, linkOf), {
       title: settings.feedTitle,
       author: settings.publicationName ?? settings.feedTitle,
       homeUrl: settings.siteUrl,
-      selfUrl: `${apiBase}${FORMATS[format].path}${canonicalFeedQuery(query)}`,
-      filters: { categories: query.categories, language: query.language },
+      selfUrl: `${apiBase}${FORMATS[format].path}${self}${localeQuery}`,
+      filters: { categories: query.categories, language: locale === null ? query.language : languageOfLocale(locale) },
       linkOf,
     });
   }
 
   return {
     async answer(request: FeedRequest): Promise<FeedAnswer> {
-      const { format, query, apiBase, settings } = request;
+      const { format, query, locale, apiBase, settings } = request;
       // Everything the document depends on besides the data, which the cache's invalidation covers.
       const key = `feed:${JSON.stringify([
         format,
@@ -73,6 +78,7 @@ const feedsService = ({ strapi }: { strapi: Core.Strapi }) => {
         [...query.categories].sort(),
         query.language,
         query.limit,
+        ...(locale === null ? [] : [locale]),
         settings.siteUrl,
         settings.articleUrl,
         settings.feedTitle,

@@ -7,15 +7,18 @@
  */
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import { createArticleUrlBuilder, type ArticleUrlBuilder } from '../core/url-template';
+import { createArticleUrlBuilder, type ArticleUrlBuilder, type LinkedArticle } from '../core/url-template';
+import { languageOfLocale, localizedArticleUrl } from '../core/localization';
 import { LastModifiedClock } from '../core/conditional-get';
 import { dateOf } from '../core/feeds/model';
 import type { NewsroomSettings } from '../core/settings';
 import { MAX_NEWS_URLS, NEWS_WINDOW_MS, needsIndex, newsLanguage, partCount, sitemapPartSize } from '../core/sitemaps/plan';
-import { createSitemapWriter, SITEMAP_CONTENT_TYPE, type SitemapWriter } from '../core/sitemaps/writer';
+import { createSitemapWriter, SITEMAP_CONTENT_TYPE, type SitemapAlternate, type SitemapWriter } from '../core/sitemaps/writer';
 import { groupCategories, toSnippet } from '../core/snippet-response';
 import { createDistributionRepository, type SitemapRow } from '../repositories/distribution';
 import { createSnippetRepository } from '../repositories/snippets';
+import { localizationsOf } from '../repositories/snippet-localizations';
+import { isLocalized } from '../localization';
 import type { SnippetsService } from './snippets';
 import { getService } from '../utils/get-service';
 
@@ -57,6 +60,9 @@ export interface NewsSitemapAnswer {
 
 const usesCategory = (template: string) => template.includes('{category}');
 
+/** Localized articles (SPEC 12) link with their locale, so translations sharing a slug get URLs of their own. */
+const articleUrlOf = (settings: NewsroomSettings, localized: boolean) => (localized ? localizedArticleUrl(settings.articleUrl) : settings.articleUrl);
+
 const sitemapsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const repository = createDistributionRepository(strapi);
   const snippetRepository = createSnippetRepository(strapi);
@@ -81,14 +87,36 @@ const sitemapsService = ({ strapi }: { strapi: Core.Strapi }) => {
     return dates.length === 0 ? null : new Date(Math.max(...dates.map((date) => date.getTime())));
   };
 
+  /**
+   * Localized articles (SPEC 12): each row's URL in every locale its article is published
+   * in (its own first), for `hreflang` alternates; none for an article in one locale only.
+   */
+  async function alternatesOf(entries: Array<{ row: SitemapRow; article: LinkedArticle }>, linkOf: ArticleUrlBuilder) {
+    const found = await localizationsOf(strapi, entries.map(({ row }) => row));
+    return entries.map(({ row, article }): SitemapAlternate[] => {
+      const own = found.get(String(row.id));
+      if (!own || own.localizations.length === 0) return [];
+      return [{ locale: own.locale, slug: article.slug }, ...own.localizations].map(({ locale, slug }) => ({
+        hreflang: locale,
+        href: linkOf({ ...article, slug, language: languageOfLocale(locale) }),
+      }));
+    });
+  }
+
   /** Writes the URLs of published rows after `afterId`, at most `count`, a page at a time. */
   async function* urls(writer: SitemapWriter, linkOf: ArticleUrlBuilder, withCategories: boolean, afterId: number | null, count: number) {
     let last = afterId;
     let left = count;
+    const localized = isLocalized(strapi);
     while (left > 0) {
       const rows = await repository.sitemapRows(last, Math.min(PAGE_ROWS, left));
       if (rows.length === 0) break;
-      for (const { row, article } of await linked(rows, withCategories)) writer.url({ loc: linkOf(article), lastmod: writtenAt(row) });
+      const entries = await linked(rows, withCategories);
+      const alternates = localized ? await alternatesOf(entries, linkOf) : [];
+      entries.forEach(({ row, article }, i) => {
+        const entry = { loc: linkOf(article), lastmod: writtenAt(row) };
+        writer.url(alternates[i]?.length ? { ...entry, alternates: alternates[i] } : entry);
+      });
       yield writer.flush();
       last = Number(rows[rows.length - 1].id);
       left -= rows.length;
@@ -99,6 +127,7 @@ const sitemapsService = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async sitemap({ part, apiBase, settings }: SitemapRequest): Promise<SitemapAnswer> {
       const size = PART_SIZE;
+      const localized = isLocalized(strapi);
       const withCategories = usesCategory(settings.articleUrl);
       const state = await repository.publishedState();
       const parts = partCount(state.total, size);
@@ -113,10 +142,11 @@ const sitemapsService = ({ strapi }: { strapi: Core.Strapi }) => {
         index ? apiBase : null,
         settings.siteUrl,
         settings.articleUrl,
+        ...(localized ? ['localized'] : []),
       ]);
       const etag = `"${createHash('sha1').update(fingerprint).digest('base64url')}"`;
       const key = `sitemap:${part ?? 'root'}:${apiBase}`;
-      const linkOf = createArticleUrlBuilder(settings.siteUrl, settings.articleUrl);
+      const linkOf = createArticleUrlBuilder(settings.siteUrl, articleUrlOf(settings, localized));
 
       const body = async function* (): AsyncIterable<string> {
         if (index) {
@@ -125,7 +155,7 @@ const sitemapsService = ({ strapi }: { strapi: Core.Strapi }) => {
           yield writer.end();
           return;
         }
-        const writer = createSitemapWriter('urlset');
+        const writer = createSitemapWriter(localized ? 'alternates' : 'urlset');
         yield writer.flush();
         const number = part ?? 1;
         const afterId = number === 1 ? null : await repository.publishedIdAt((number - 1) * size - 1);
@@ -140,7 +170,7 @@ const sitemapsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const cached = await snippets().textAnswer(key, { cacheMaxAge: settings.cacheMaxAge }, async () => {
         const now = Date.now();
         const rows = await repository.newsRows(new Date(now - NEWS_WINDOW_MS), new Date(now), MAX_NEWS_URLS);
-        const linkOf = createArticleUrlBuilder(settings.siteUrl, settings.articleUrl);
+        const linkOf = createArticleUrlBuilder(settings.siteUrl, articleUrlOf(settings, isLocalized(strapi)));
         const writer = createSitemapWriter('news');
         const publicationName = settings.publicationName ?? settings.feedTitle;
         for (const { row, article } of await linked(rows, usesCategory(settings.articleUrl))) {

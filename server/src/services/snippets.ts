@@ -66,8 +66,9 @@ const snippetsService = ({ strapi }: { strapi: Core.Strapi }) => {
     return snippets.map((snippet, i) => ({ ...snippet, ...found.get(String(rows[i].id)) }));
   }
 
+  /** `locale` `'*'`: every locale's snippets, each with its locale (the admin's list of localized articles). */
   async function list(query: SnippetQuery, locale: string | null = null): Promise<SnippetListBody> {
-    const { rows, total } = await repository.findPage(query, locale);
+    const { rows, total } = await repository.findPage(query, locale === '*' ? null : locale);
     const categories = await repository.categoriesOf(rows.map((row) => row.id));
     const data = await withLocalizations(rows, toSnippets(rows, categories), locale);
     return { data, meta: { pagination: paginationOf(query.page, query.pageSize, total) } };

@@ -14,11 +14,12 @@ export interface E2eServer {
   stop(): Promise<void>;
 }
 
-export async function startE2eServer(): Promise<E2eServer> {
+/** `env`: more settings of the app, `NEWSROOM_LOCALIZED: 'true'` say. */
+export async function startE2eServer(env: Record<string, string> = {}): Promise<E2eServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-e2e-db-'));
   try {
     const server = await startStrapiProcess(
-      { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dataDir, 'data.db') },
+      { ...env, DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dataDir, 'data.db') },
       { serveAdmin: true, cwd: E2E_APP }
     );
     return {

@@ -64,23 +64,44 @@ export const SnippetFilters = ({ query, options, hasFilters, onChange, onClear }
           ))}
         </SingleSelect>
       </Box>
-      <Box minWidth="160px">
-        <SingleSelect
-          aria-label={formatMessage({ id: getTranslation('snippets.filters.language'), defaultMessage: 'Language' })}
-          placeholder={formatMessage({ id: getTranslation('snippets.filters.allLanguages'), defaultMessage: 'All languages' })}
-          value={query.language ?? null}
-          onChange={(value) => onChange('language', String(value))}
-          onClear={query.language ? () => onChange('language', '') : undefined}
-          clearLabel={formatMessage({ id: getTranslation('snippets.filters.clearLanguage'), defaultMessage: 'Show all languages' })}
-          size="S"
-        >
-          {(options?.languages ?? []).map((code) => (
-            <SingleSelectOption key={code} value={code}>
-              {languageName(code, locale)}
-            </SingleSelectOption>
-          ))}
-        </SingleSelect>
-      </Box>
+      {options?.locales ? (
+        // Localized articles (SPEC 12): an article's language is its locale, so the locale is the filter.
+        <Box minWidth="160px">
+          <SingleSelect
+            aria-label={formatMessage({ id: getTranslation('snippets.filters.locale'), defaultMessage: 'Locale' })}
+            placeholder={formatMessage({ id: getTranslation('snippets.filters.allLocales'), defaultMessage: 'All locales' })}
+            value={query.locale ?? null}
+            onChange={(value) => onChange('locale', String(value))}
+            onClear={query.locale ? () => onChange('locale', '') : undefined}
+            clearLabel={formatMessage({ id: getTranslation('snippets.filters.clearLocale'), defaultMessage: 'Show all locales' })}
+            size="S"
+          >
+            {options.locales.map((code) => (
+              <SingleSelectOption key={code} value={code}>
+                {languageName(code, locale)}
+              </SingleSelectOption>
+            ))}
+          </SingleSelect>
+        </Box>
+      ) : (
+        <Box minWidth="160px">
+          <SingleSelect
+            aria-label={formatMessage({ id: getTranslation('snippets.filters.language'), defaultMessage: 'Language' })}
+            placeholder={formatMessage({ id: getTranslation('snippets.filters.allLanguages'), defaultMessage: 'All languages' })}
+            value={query.language ?? null}
+            onChange={(value) => onChange('language', String(value))}
+            onClear={query.language ? () => onChange('language', '') : undefined}
+            clearLabel={formatMessage({ id: getTranslation('snippets.filters.clearLanguage'), defaultMessage: 'Show all languages' })}
+            size="S"
+          >
+            {(options?.languages ?? []).map((code) => (
+              <SingleSelectOption key={code} value={code}>
+                {languageName(code, locale)}
+              </SingleSelectOption>
+            ))}
+          </SingleSelect>
+        </Box>
+      )}
       {hasFilters ? (
         <Button variant="tertiary" size="S" onClick={onClear}>
           {formatMessage({ id: getTranslation('snippets.filters.reset'), defaultMessage: 'Reset filters' })}

@@ -16,15 +16,19 @@ const COLUMNS = [
   { key: 'readingTime', defaultMessage: 'Reading time' },
 ] as const;
 
-/** Published snippets, each title linking to its article in the Content Manager. */
-export const SnippetTable = ({ snippets }: { snippets: Snippet[] }) => {
+/**
+ * Published snippets, each title linking to its article in the Content Manager. Localized
+ * (SPEC 12): a row per translation, with its locale in place of the language (they are one).
+ */
+export const SnippetTable = ({ snippets, localized = false }: { snippets: Snippet[]; localized?: boolean }) => {
   const { formatMessage, formatDate } = useIntl();
+  const columns = COLUMNS.map((column) => (localized && column.key === 'language' ? { key: 'locale', defaultMessage: 'Locale' } : column));
 
   return (
-    <Table colCount={COLUMNS.length} rowCount={snippets.length + 1}>
+    <Table colCount={columns.length} rowCount={snippets.length + 1}>
       <Thead>
         <Tr>
-          {COLUMNS.map((column) => (
+          {columns.map((column) => (
             <Th key={column.key}>
               <Typography variant="sigma" textColor="neutral600">
                 {formatMessage({ id: getTranslation(`snippets.table.${column.key}`), defaultMessage: column.defaultMessage })}
@@ -35,11 +39,12 @@ export const SnippetTable = ({ snippets }: { snippets: Snippet[] }) => {
       </Thead>
       <Tbody>
         {snippets.map((snippet) => (
-          <Tr key={snippet.documentId}>
+          // Translations share a documentId: the key needs the locale, also before the page knows it is localized.
+          <Tr key={`${snippet.documentId}:${snippet.locale ?? ''}`}>
             <Td maxWidth="480px">
               <Flex direction="column" alignItems="flex-start" gap={1}>
                 <WrappingText>
-                  <Link tag={NavLink} to={articleEditPath(snippet.documentId)}>
+                  <Link tag={NavLink} to={articleEditPath(snippet.documentId, snippet.locale)}>
                     {snippet.title}
                     <VisuallyHidden>
                       {formatMessage({ id: getTranslation('snippets.table.openArticle'), defaultMessage: '(open the article)' })}
@@ -57,7 +62,7 @@ export const SnippetTable = ({ snippets }: { snippets: Snippet[] }) => {
               <CategoryBadges names={snippet.categories.map((category) => category.name)} />
             </Td>
             <Td>
-              <Typography textColor="neutral800">{snippet.language ?? '–'}</Typography>
+              <Typography textColor="neutral800">{(localized ? snippet.locale : snippet.language) ?? '–'}</Typography>
             </Td>
             <Td>
               <Typography textColor="neutral800">

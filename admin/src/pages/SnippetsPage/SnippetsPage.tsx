@@ -82,7 +82,7 @@ export const SnippetsPage = () => {
           />
         ) : (
           <Box>
-            <SnippetTable snippets={snippets.data.data} />
+            <SnippetTable snippets={snippets.data.data} localized={filters.data?.data.locales !== undefined} />
             <Pagination.Root pageCount={pagination?.pageCount} total={pagination?.total} defaultPageSize={Number(DEFAULT_PAGE_SIZE)}>
               <Pagination.PageSize />
               <Pagination.Links />

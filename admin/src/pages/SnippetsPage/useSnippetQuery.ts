@@ -9,11 +9,13 @@ export interface SnippetUrlQuery {
   _q?: string;
   category?: string;
   language?: string;
+  /** Localized articles (SPEC 12): one locale; all of them when absent. */
+  locale?: string;
   page?: string;
   pageSize?: string;
 }
 
-export type SnippetFilterName = 'category' | 'language' | '_q';
+export type SnippetFilterName = 'category' | 'language' | 'locale' | '_q';
 
 export const DEFAULT_PAGE_SIZE = '10';
 
@@ -31,7 +33,7 @@ export function useSnippetQuery() {
   );
 
   const clearFilters = React.useCallback(() => {
-    setQuery({ _q: undefined, category: undefined, language: undefined, page: '1' });
+    setQuery({ _q: undefined, category: undefined, language: undefined, locale: undefined, page: '1' });
   }, [setQuery]);
 
   /** The query string for `GET /newsroom/snippets` (the snippet endpoint's rules). */
@@ -40,10 +42,11 @@ export function useSnippetQuery() {
     if (query._q) api.q = query._q;
     if (query.category) api.category = query.category;
     if (query.language) api.language = query.language;
+    if (query.locale) api.locale = query.locale;
     return new URLSearchParams(api as Record<string, string>);
-  }, [query._q, query.category, query.language, query.page, query.pageSize]);
+  }, [query._q, query.category, query.language, query.locale, query.page, query.pageSize]);
 
-  const hasFilters = Boolean(query._q || query.category || query.language);
+  const hasFilters = Boolean(query._q || query.category || query.language || query.locale);
 
   return { query, setFilter, clearFilters, apiQuery, hasFilters };
 }

@@ -16,11 +16,20 @@ export const SITEMAP_CONTENT_TYPE = 'application/xml; charset=utf-8';
 const NS = {
   sitemap: 'http://www.sitemaps.org/schemas/sitemap/0.9',
   news: 'http://www.google.com/schemas/sitemap-news/0.9',
+  xhtml: 'http://www.w3.org/1999/xhtml',
 };
+
+/** One translation of a URL's article (SPEC 12), as Google reads them: `<xhtml:link rel="alternate" hreflang href>`. */
+export interface SitemapAlternate {
+  hreflang: string;
+  href: string;
+}
 
 export interface SitemapUrl {
   loc: string;
   lastmod: Date | null;
+  /** Localized articles: every locale's URL of the article, this one's included. */
+  alternates?: readonly SitemapAlternate[];
 }
 
 export interface NewsUrl {
@@ -42,10 +51,12 @@ export interface SitemapWriter {
   end(): string;
 }
 
-type Kind = 'urlset' | 'news' | 'index';
+/** `alternates`: a urlset whose URLs may list their translations (localized articles). */
+type Kind = 'urlset' | 'alternates' | 'news' | 'index';
 
 const ROOTS: Record<Kind, { name: string; attributes: Record<string, string> }> = {
   urlset: { name: 'urlset', attributes: { xmlns: NS.sitemap } },
+  alternates: { name: 'urlset', attributes: { xmlns: NS.sitemap, 'xmlns:xhtml': NS.xhtml } },
   news: { name: 'urlset', attributes: { xmlns: NS.sitemap, 'xmlns:news': NS.news } },
   index: { name: 'sitemapindex', attributes: { xmlns: NS.sitemap } },
 };
@@ -64,11 +75,12 @@ function envelope(kind: Kind, declaration: boolean): { open: string; close: stri
 
 const ENVELOPES: Record<Kind, { document: { open: string; close: string }; page: { open: string; close: string } }> = {
   urlset: { document: envelope('urlset', true), page: envelope('urlset', false) },
+  alternates: { document: envelope('alternates', true), page: envelope('alternates', false) },
   news: { document: envelope('news', true), page: envelope('news', false) },
   index: { document: envelope('index', true), page: envelope('index', false) },
 };
 
-/** `urlset` (with the news namespace for a news sitemap) or `sitemapindex`. */
+/** `urlset` (with the news namespace for a news sitemap, the xhtml one for alternates) or `sitemapindex`. */
 export function createSitemapWriter(kind: Kind): SitemapWriter {
   // Each page's entries are built inside a root of their own (so `news:` resolves to the root's
   // declaration, not one on every entry); the page's root tags are then left out.
@@ -81,6 +93,9 @@ export function createSitemapWriter(kind: Kind): SitemapWriter {
     const node = page.ele(element);
     node.ele('loc').txt(xmlValue(entry.loc));
     if (entry.lastmod !== null) node.ele('lastmod').txt(rfc3339(entry.lastmod));
+    for (const alternate of entry.alternates ?? []) {
+      node.ele('xhtml:link', { rel: 'alternate', hreflang: xmlValue(alternate.hreflang), href: xmlValue(alternate.href) });
+    }
     count += 1;
   };
 
