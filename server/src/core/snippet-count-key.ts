@@ -17,3 +17,19 @@ export function snippetCountKey(query: SnippetQuery): SnippetCountKey | null {
   if (query.q !== null || query.from !== null || query.to !== null || query.categories.length > 1) return null;
   return { category: query.categories[0] ?? null, language: query.language };
 }
+
+/**
+ * What reading one matching row from the category's links costs (a row fetched by id, then
+ * sorted) against one probe of the link index while the listing is walked in order.
+ */
+const LINK_READ_COST = 4;
+
+/**
+ * Whether a category filter should start from the category's links (cost grows with the
+ * `matches`) rather than walk the listing in order and probe each row's links (about
+ * `rowsNeeded × published ÷ matches` probes): true for the rarer categories only.
+ */
+export function startFromLinks(matches: number, published: number, rowsNeeded: number): boolean {
+  if (matches <= 0) return true;
+  return matches * LINK_READ_COST < (rowsNeeded * published) / matches;
+}

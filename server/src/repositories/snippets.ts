@@ -12,7 +12,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { cappedLimit, SEARCH_MATCH_CAP } from '../core/search-query';
 import type { SnippetQuery, SnippetSort } from '../core/snippet-query';
-import { snippetCountKey } from '../core/snippet-count-key';
+import { snippetCountKey, startFromLinks } from '../core/snippet-count-key';
 import { totalFromPage, type SnippetCategoryRow, type SnippetRow } from '../core/snippet-response';
 import { createSearchRepository, type CompiledSearch } from './search';
 import type { SnippetCountsRepository } from './snippet-counts';
@@ -36,16 +36,9 @@ export interface SnippetRepository {
 interface Narrowed {
   categoryIds: Array<string | number> | null;
   languageCodes: string[] | null;
-  /** The kept count says few rows match: read them from the category's links rather than in listing order. */
+  /** The kept counts say few rows match for the table's size: read them from the category's links rather than in listing order. */
   fewMatches: boolean;
 }
-
-/**
- * At most this many matches, a category filter starts from the link table and sorts them
- * (cost grows with the matches, capped here); above it, the listing is read in order and
- * probed until a page is full (about pageSize × published ÷ matches probes).
- */
-const FEW_MATCHES = 2000;
 
 /** `!` escapes LIKE wildcards: unlike `\`, it means the same in every dialect and SQL mode. */
 const LIKE_ESCAPE = '!';
@@ -76,13 +69,16 @@ export function createSnippetRepository(strapi: Core.Strapi, counts: SnippetCoun
    * serves instead of a LIKE. Null where nothing narrows.
    */
   const narrow = async (query: SnippetQuery, kept: number | null): Promise<Narrowed> => {
+    // Few matches for the table's size (core/snippet-count-key.ts): start from the category's links.
+    const published = kept === null || query.categories.length === 0 || counts === null ? null : await counts.total({ category: null, language: null });
+    const fewMatches = kept !== null && published !== null && startFromLinks(kept, published, query.page * query.pageSize);
     const { categories, categoryColumns: cc } = t();
     const categoryIds =
       query.categories.length === 0
         ? null
         : ((await knex().from({ k: categories }).whereIn(`k.${cc.slug}`, query.categories).pluck(`k.${cc.id}`)) as Array<string | number>);
     const languageCodes = query.language === null || counts === null ? null : await counts.languageCodes(query.language);
-    return { categoryIds, languageCodes, fewMatches: kept !== null && kept <= FEW_MATCHES };
+    return { categoryIds, languageCodes, fewMatches };
   };
 
   /** Published rows matching the filters: drafts never get past this. */
