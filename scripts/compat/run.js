@@ -121,6 +121,23 @@ const semverLess = (a, b) => {
   return false;
 };
 
+/**
+ * The app's `config/plugins` with the newsroom settings, written at every run so a cached app
+ * gets settings added since it was made.
+ */
+function writeAppConfig(app, dir) {
+  // Written as the template writes its other config files: newer TypeScript templates are
+  // strict and type `env` with `Core.Config.Shared.ConfigParams`, which older releases lack.
+  const typed = app.lang === 'ts' && fs.readFileSync(path.join(dir, 'config', 'server.ts'), 'utf8').includes('Core.Config.Shared.ConfigParams');
+  const config =
+    app.lang === 'js'
+      ? `module.exports = ({ env }) => (${PLUGIN_CONFIG});\n`
+      : typed
+        ? `import type { Core } from '@strapi/strapi';\n\nexport default ({ env }: Core.Config.Shared.ConfigParams) => (${PLUGIN_CONFIG});\n`
+        : `export default ({ env }) => (${PLUGIN_CONFIG});\n`;
+  fs.writeFileSync(path.join(dir, 'config', `plugins.${app.lang}`), config);
+}
+
 /** A fresh create-strapi-app project at `version`, installed, kept in the cache. */
 function ensureApp(app) {
   const dir = path.join(CACHE, app.name);
@@ -128,6 +145,7 @@ function ensureApp(app) {
   const key = JSON.stringify({ recipe: RECIPE, version: app.version, lang: app.lang });
   if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === key) {
     console.log(`  app: cached at ${dir}`);
+    writeAppConfig(app, dir);
     return dir;
   }
   fs.rmSync(dir, { recursive: true, force: true });
@@ -147,16 +165,7 @@ function ensureApp(app) {
   // the registry; 0.33 ships its binaries as npm packages (STRAPI5-NOTES, same API for Strapi).
   if (semverLess(app.version, '5.20.0')) appPkg.overrides = { ...appPkg.overrides, sharp: '0.33.5' };
   fs.writeFileSync(file, `${JSON.stringify(appPkg, null, 2)}\n`);
-  // Written as the template writes its other config files: newer TypeScript templates are
-  // strict and type `env` with `Core.Config.Shared.ConfigParams`, which older releases lack.
-  const typed = app.lang === 'ts' && fs.readFileSync(path.join(dir, 'config', 'server.ts'), 'utf8').includes('Core.Config.Shared.ConfigParams');
-  const config =
-    app.lang === 'js'
-      ? `module.exports = ({ env }) => (${PLUGIN_CONFIG});\n`
-      : typed
-        ? `import type { Core } from '@strapi/strapi';\n\nexport default ({ env }: Core.Config.Shared.ConfigParams) => (${PLUGIN_CONFIG});\n`
-        : `export default ({ env }) => (${PLUGIN_CONFIG});\n`;
-  fs.writeFileSync(path.join(dir, 'config', `plugins.${app.lang}`), config);
+  writeAppConfig(app, dir);
   run('npm install (Strapi)', 'npm', ['install', '--no-audit', '--no-fund', '--prefer-offline'], { cwd: dir });
   fs.writeFileSync(marker, key);
   return dir;
