@@ -69,7 +69,9 @@ describe('snippet endpoint caching and permissions', () => {
     const revokeAll = async (roleType: 'public' | 'authenticated') => {
       const role = (await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: roleType } })) as { id: number };
       for (const action of ['plugin::newsroom.snippet.find', 'plugin::newsroom.snippet.findOne']) {
-        await app.strapi.db.query(PERMISSION).deleteMany({ where: { action, role: { id: role.id } } });
+        // By id: Strapi 5.5 writes invalid SQLite for a delete filtered through a relation.
+        const found = (await app.strapi.db.query(PERMISSION).findMany({ where: { action, role: { id: role.id } }, select: ['id'] })) as Array<{ id: number }>;
+        if (found.length > 0) await app.strapi.db.query(PERMISSION).deleteMany({ where: { id: { $in: found.map((permission) => permission.id) } } });
       }
     };
 

@@ -60,9 +60,14 @@ describe('snippet endpoint for API-token clients', () => {
 
   it('keeps stamping lastUsedAt as Strapi does', async () => {
     const { id, accessKey } = await createToken('read-only');
-    expect((await list(accessKey)).status).toBe(200);
-    const stored = (await app.strapi.db.query(TOKEN).findOne({ where: { id } })) as { lastUsedAt: unknown };
+    // Strapi stamps a token last used an hour ago or more (a never-used one too, from 5.x releases
+    // later than 5.5, whose strategy could not read a null date): two hours ago is stamped by all.
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
+    await app.strapi.db.query(TOKEN).update({ where: { id }, data: { lastUsedAt: twoHoursAgo } });
+    for (let i = 0; i < 3; i += 1) expect((await list(accessKey)).status).toBe(200);
+    const stored = (await app.strapi.db.query(TOKEN).findOne({ where: { id } })) as { lastUsedAt: string | Date | null };
     expect(stored.lastUsedAt).not.toBeNull();
+    expect(new Date(stored.lastUsedAt as string | Date).getTime()).toBeGreaterThan(twoHoursAgo.getTime() + 3600_000);
   });
 
   it('stops a token deleted in the admin at the next request', async () => {
