@@ -10,6 +10,7 @@ import { articles, type StoredDocument } from './helpers/documents';
 import { articleData } from './helpers/factories';
 import { graphql, SNIPPET_QUERY, SNIPPETS_QUERY } from './helpers/graphql';
 import { snippetList, snippetsApi, type SnippetJson } from './helpers/snippets';
+import { appHasPackage } from '../support/strapi-process';
 import { useStrapi, type TestApp } from './helpers/strapi';
 import {
   namedFields,
@@ -25,6 +26,10 @@ type Break = (app: TestApp, documentId: string) => Promise<unknown>;
 
 const bySql = (fields: Record<string, unknown>): Break => (app, documentId) => writeAroundTheRules(app, documentId, 'draft', fields);
 
+
+/** GraphQL paths run where the app has the GraphQL plugin (the playground; not a fresh app of the compatibility matrix). */
+const GRAPHQL_INSTALLED = appHasPackage('@strapi/plugin-graphql');
+const inThisApp = ([, kind]: readonly [string, string, ...unknown[]]) => kind !== 'graphql' || GRAPHQL_INSTALLED;
 /** Drafts that must not be published, each made from a valid published article, and the field to name. */
 const BROKEN_DRAFTS: Array<[string, string, Break]> = [
   ['an empty body', 'body', (app, documentId) => articles(app).update({ documentId, data: { body: '  \n ' } })],
@@ -55,7 +60,7 @@ describe('publishing and discarding keep the article rules', () => {
 
   const published = (data: Record<string, unknown> = {}) => articles(app).create({ data: articleData(data), status: 'published' });
 
-  describe.each(PUBLISH_PATHS)('%s', (_name, kind, publish) => {
+  describe.each(PUBLISH_PATHS.filter(inThisApp))('%s', (_name, kind, publish) => {
     it.each(BROKEN_DRAFTS)('refuses a draft with %s, naming %s, and publishes nothing', async (_label, field, breakDraft) => {
       const article = await published();
       await breakDraft(app, article.documentId);
@@ -102,7 +107,7 @@ describe('publishing and discarding keep the article rules', () => {
       ['Document Service discardDraft', 'documents', (p, id) => p.documents.discardDraft(id)],
     ];
 
-    it.each(discardPaths)('%s refuses to copy a published version that breaks a rule', async (_name, kind, discard) => {
+    it.each(discardPaths.filter(inThisApp))('%s refuses to copy a published version that breaks a rule', async (_name, kind, discard) => {
       const article = await published();
       await writeAroundTheRules(app, article.documentId, 'published', { sourceUrl: 'javascript:alert(1)' });
       const before = await storedState(app);
@@ -162,7 +167,7 @@ describe('publishing and discarding keep the article rules', () => {
       expect((await snippetsApi(app).one(article.slug as string)).body.data).toMatchObject(defended);
     });
 
-    it('GraphQL serves neither, in the list and by slug', async () => {
+    (GRAPHQL_INSTALLED ? it : it.skip)('GraphQL serves neither, in the list and by slug', async () => {
       const gql = graphql(app);
       const list = await gql<{ newsroomSnippets: { data: SnippetJson[] } }>(SNIPPETS_QUERY, { from: FAR_FUTURE });
       expect(list.data?.newsroomSnippets.data[0]).toMatchObject({ documentId: article.documentId, ...defended });

@@ -3,6 +3,8 @@
  * instances on one database or a browser. The starter is scripts/lib/strapi-process.js,
  * shared with the benchmark.
  */
+import { APP_DIR } from '../../scripts/lib/strapi-process';
+
 export {
   ROOT,
   PLAYGROUND,
@@ -23,5 +25,19 @@ export async function createLocales(url: string, jwt: string, locales: Array<{ c
   for (const locale of locales.filter((wanted) => !have.has(wanted.code))) {
     const created = await fetch(`${url}/i18n/locales`, { method: 'POST', headers, body: JSON.stringify({ ...locale, isDefault: false }) });
     if (created.status !== 200 && created.status !== 201) throw new Error(`locale ${locale.code}: ${created.status} ${await created.text()}`);
+  }
+}
+
+/**
+ * Whether the app under test has a package (the playground has GraphQL; a fresh app from
+ * create-strapi-app, in the compatibility matrix, does not): tests of that plugin's paths run
+ * only where it is installed.
+ */
+export function appHasPackage(name: string): boolean {
+  try {
+    require.resolve(`${name}/package.json`, { paths: [APP_DIR] });
+    return true;
+  } catch {
+    return false;
   }
 }
