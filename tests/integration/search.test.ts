@@ -9,6 +9,7 @@ import { articles } from './helpers/documents';
 import { importAnswer, importApi } from './helpers/import';
 import { publishArticle, snippetList, snippetsApi, uniqueWord } from './helpers/snippets';
 import { useStrapi } from './helpers/strapi';
+import { SEARCH_RANK_WINDOW } from '../../server/src/core/search-query';
 
 interface ExcerptRefresh {
   regenerate(excerptLength: number): Promise<number>;
@@ -232,6 +233,42 @@ describe('full-text search (q)', () => {
     });
   });
 
+  describe('the scored window of relevance', () => {
+    const word = uniqueWord('window');
+    const OTHERS = SEARCH_RANK_WINDOW + 30;
+    const standout = `Standout ${word} ${word} ${word}`;
+
+    beforeAll(async () => {
+      // The best match of all, older than the others: past the newest SEARCH_RANK_WINDOW.
+      const all = [snippetDocument(standout, `${word} `.repeat(20), 'Mon, Jan 5 2026 09:00:00 am')];
+      for (let i = 0; i < OTHERS; i += 1) all.push(snippetDocument(`Window ${i} ${word}`, `Body ${i} of ${word}.`));
+      const res = await importApi(app).json({ documents: all, publish: true });
+      expect(importAnswer(res.body).meta.created).toBe(OTHERS + 1);
+    }, 120000);
+
+    it('ranks the newest matches best first, then serves the older ones newest first', async () => {
+      // Alone with its own words it ranks first, so it is the better match.
+      expect(await api.titles(`q=standout+${word}`)).toEqual([standout]);
+      const window = await api.titles(`q=${word}&pageSize=100&page=1`).then(async (first) => [...first, ...(await api.titles(`q=${word}&pageSize=100&page=2`))]);
+      expect(window).toHaveLength(SEARCH_RANK_WINDOW);
+      expect(window).not.toContain(standout);
+      const rest = await api.titles(`q=${word}&pageSize=100&page=3`);
+      expect(rest).toHaveLength(OTHERS + 1 - SEARCH_RANK_WINDOW);
+      expect(rest[rest.length - 1]).toBe(standout);
+    });
+
+    it('pages across the end of the window without a gap or a repeat, the count agreeing', async () => {
+      const served: string[] = [];
+      for (let page = 1; page <= Math.ceil((OTHERS + 1) / 30); page += 1) {
+        const res = snippetList((await api.list(`q=${word}&pageSize=30&page=${page}`)).body);
+        expect(res.meta.pagination.total).toBe(OTHERS + 1);
+        served.push(...res.data.map((snippet) => snippet.title));
+      }
+      expect(served).toHaveLength(OTHERS + 1);
+      expect(new Set(served).size).toBe(OTHERS + 1);
+    });
+  });
+
   describe('the count of a search', () => {
     const word = uniqueWord('cap');
     const CAP = 1000;
@@ -247,7 +284,7 @@ describe('full-text search (q)', () => {
       }
     }, 300000);
 
-    it('ranks the newest 1,000 matches by relevance: an older better match is not served', async () => {
+    it('serves the newest 1,000 matches by relevance: an older better match is not served', async () => {
       const standout = `Standout ${word} ${word} ${word}`;
       expect(await api.titles(`q=standout+${word}`)).toEqual([standout]);
       const served: string[] = [];

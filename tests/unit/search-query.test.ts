@@ -1,6 +1,8 @@
 import {
   booleanModeQuery,
   cappedLimit,
+  relevancePageParts,
+  SEARCH_RANK_WINDOW,
   fts5Query,
   MAX_SEARCH_WORDS,
   pgConfigFor,
@@ -137,6 +139,27 @@ describe('search query', () => {
       expect(cappedLimit(SEARCH_MATCH_CAP / 25 + 1, 25)).toBe(0);
       expect(cappedLimit(34, 30)).toBe(SEARCH_MATCH_CAP - 33 * 30);
       expect(cappedLimit(10000, 100)).toBe(0);
+    });
+  });
+
+  describe('relevancePageParts', () => {
+    it('serves a page inside the scored window from the ranking only', () => {
+      expect(relevancePageParts({ offset: 0, limit: 25 })).toEqual({ ranked: { offset: 0, limit: 25 }, dated: null });
+      expect(relevancePageParts({ offset: SEARCH_RANK_WINDOW - 25, limit: 25 })).toEqual({ ranked: { offset: SEARCH_RANK_WINDOW - 25, limit: 25 }, dated: null });
+    });
+
+    it('serves a page past the window from the newest-first order, at the same positions', () => {
+      expect(relevancePageParts({ offset: SEARCH_RANK_WINDOW, limit: 25 })).toEqual({ ranked: null, dated: { offset: SEARCH_RANK_WINDOW, limit: 25 } });
+      expect(relevancePageParts({ offset: 990, limit: 10 })).toEqual({ ranked: null, dated: { offset: 990, limit: 10 } });
+    });
+
+    it('splits a page across the end of the window, the rows adding up to the page', () => {
+      const parts = relevancePageParts({ offset: 180, limit: 30 }, 200);
+      expect(parts).toEqual({ ranked: { offset: 180, limit: 20 }, dated: { offset: 200, limit: 10 } });
+    });
+
+    it('reads nothing for an empty page', () => {
+      expect(relevancePageParts({ offset: 1000, limit: 0 })).toEqual({ ranked: null, dated: null });
     });
   });
 });

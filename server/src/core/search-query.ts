@@ -146,12 +146,40 @@ export function pgQueryConfigs(language: string | null, available: ReadonlySet<s
 }
 
 /**
- * With `q`, at most this many matches are served (relevance ranks the newest this
- * many, other sorts serve the first this many in their order): `total` counts
+ * With `q`, at most this many matches are served (relevance ranks the newest
+ * SEARCH_RANK_WINDOW and serves the rest of the newest this many after them, other
+ * sorts serve the first this many in their order): `total` counts
  * matches up to it (a search matching more reports SEARCH_MATCH_CAP) and pages
  * end there, so the count never reads more than this many matches.
  */
 export const SEARCH_MATCH_CAP = 1000;
+
+/**
+ * `sort=relevance` scores the newest this many matches (by documentDate, then id) and
+ * serves them best first; the older matches, up to SEARCH_MATCH_CAP, follow newest
+ * first. Scoring costs a few microseconds a row (the engine reads each row's word
+ * positions), so this bounds the cost of a search whatever the number of matches.
+ */
+export const SEARCH_RANK_WINDOW = 200;
+
+/** A run of rows: skip `offset`, read at most `limit`. */
+export interface RowRange {
+  offset: number;
+  limit: number;
+}
+
+/**
+ * Where a relevance page's rows come from: `ranked`, positions within the scored window
+ * (best first), and `dated`, positions beyond it in the newest-first order of all the
+ * matches (the first `window` of which are the window itself). Either may be null.
+ */
+export function relevancePageParts(range: RowRange, window = SEARCH_RANK_WINDOW): { ranked: RowRange | null; dated: RowRange | null } {
+  const end = range.offset + range.limit;
+  const ranked = range.offset < window && range.limit > 0 ? { offset: range.offset, limit: Math.min(end, window) - range.offset } : null;
+  const datedStart = Math.max(range.offset, window);
+  const dated = end > datedStart ? { offset: datedStart, limit: end - datedStart } : null;
+  return { ranked, dated };
+}
 
 /** The rows a page may hold within the cap: the limit to ask for (0: past the last page). */
 export function cappedLimit(page: number, pageSize: number, cap = SEARCH_MATCH_CAP): number {

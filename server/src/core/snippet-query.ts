@@ -202,8 +202,8 @@ export const snippetQuerySchema = z.strictObject({
       description:
         'Full-text search of title, excerpt and body, 1 to 100 characters: every word must occur (case-insensitive, ' +
         "stemmed by the article's language where the database can), the last word also as a prefix. " +
-        'Punctuation and operators are plain separators. At most 1000 matches are served: with sort=relevance the 1000 newest ' +
-        'matches, best first; with another sort the first 1000 in that order.',
+        'Punctuation and operators are plain separators. At most 1000 matches are served: with sort=relevance the 200 newest ' +
+        'matches best first, then the older ones newest first; with another sort the first 1000 in that order.',
       example: 'nuclear',
       maxLength: MAX_Q_LENGTH,
     }),
@@ -212,7 +212,7 @@ export const snippetQuerySchema = z.strictObject({
     .optional()
     .meta({
       description:
-        'Order of the results. Default: relevance with q (the 1000 newest matches, best match first, then newest), ' +
+        'Order of the results. Default: relevance with q (the 200 newest matches best first, then the older ones newest first), ' +
         'documentDate:desc without; relevance needs q.',
     }),
   page: positiveInteger(MAX_PAGE, PAGE_ACCEPTED)

@@ -76,9 +76,9 @@ ${
       from: String
       "Latest documentDate, inclusive; a date covers the whole day"
       to: String
-      "Full-text search of title, excerpt and body, 1 to 100 characters: every word, stemmed where the database can, the last also as a prefix; at most 1000 matches (with relevance, the 1000 newest, best first)"
+      "Full-text search of title, excerpt and body, 1 to 100 characters: every word, stemmed where the database can, the last also as a prefix; at most 1000 matches (with relevance, the 200 newest best first, then the older newest first)"
       q: String
-      "documentDate:desc, documentDate:asc, title:asc, title:desc or relevance (only with q: the 1000 newest matches, best first); default relevance with q, else documentDate:desc"
+      "documentDate:desc, documentDate:asc, title:asc, title:desc or relevance (only with q: the 200 newest matches best first, then the older newest first); default relevance with q, else documentDate:desc"
       sort: String
       "Page number from 1; page × pageSize at most ${MAX_RESULT_WINDOW}"
       page: Int

@@ -29,8 +29,8 @@
  * syntax. Relevance: PostgreSQL `ts_rank` (title weighs most, then excerpt, then
  * body), SQLite `bm25` with the same column weights, MySQL the `MATCH` score with
  * a title match counted extra; ties by documentDate and id, newest first. Only the
- * newest SEARCH_MATCH_CAP matches are scored (`rankNewest`), so ranking costs at
- * most that many rows however common the words.
+ * newest SEARCH_RANK_WINDOW matches are scored (`rankNewest`, core/search-query.ts),
+ * so ranking costs at most that many rows however common the words.
  */
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
@@ -78,7 +78,7 @@ export interface CompiledSearch {
   where(qb: Knex.QueryBuilder): Knex.QueryBuilder;
   /**
    * Narrows `qb` (a query of the article table `a`) to the rows whose ids `newest`
-   * selects (the newest SEARCH_MATCH_CAP matches, core/search-query.ts) and orders
+   * selects (the newest SEARCH_RANK_WINDOW matches, core/search-query.ts) and orders
    * them best match first, then newest, then by id: only those rows are scored.
    */
   rankNewest(qb: Knex.QueryBuilder, newest: Knex.QueryBuilder): Knex.QueryBuilder;

@@ -6,11 +6,11 @@
  * them (no N+1), and a count query only when the page cannot tell the total.
  * The queries are portable across SQLite, PostgreSQL and MySQL/MariaDB; `q`
  * uses each database's full-text engine (repositories/search.ts), with its
- * count bounded by SEARCH_MATCH_CAP.
+ * count bounded by SEARCH_MATCH_CAP (core/search-query.ts).
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { cappedLimit, SEARCH_MATCH_CAP } from '../core/search-query';
+import { cappedLimit, relevancePageParts, SEARCH_RANK_WINDOW, type RowRange } from '../core/search-query';
 import type { SnippetQuery, SnippetSort } from '../core/snippet-query';
 import { snippetCountKey, startFromLinks } from '../core/snippet-count-key';
 import { totalFromPage, type SnippetCategoryRow, type SnippetRow } from '../core/snippet-response';
@@ -145,31 +145,41 @@ export function createSnippetRepository(strapi: Core.Strapi, counts: SnippetCoun
       ]);
   };
 
-  /** The ids of the newest SEARCH_MATCH_CAP rows of `matches`, read in the listing order. */
-  const newestMatches = (matches: Knex.QueryBuilder) =>
-    ordered(matches.select(`a.${t().articleColumns.id} as id`), 'documentDate:desc').limit(SEARCH_MATCH_CAP);
+  /** The ids of the newest `window` rows of `matches`, read in the listing order. */
+  const newestMatches = (matches: Knex.QueryBuilder, window: number) =>
+    ordered(matches.select(`a.${t().articleColumns.id} as id`), 'documentDate:desc').limit(window);
 
   /**
    * With `q`: at most SEARCH_MATCH_CAP matches are served (core/search-query.ts), so
    * pages end there and the count stops there; `total` is min(matches, cap).
-   * Relevance ranks the newest SEARCH_MATCH_CAP matches (by documentDate, then id): the
-   * inner query reads them in the listing order and stops there, so scoring costs at
-   * most the cap's worth of rows however common the words.
+   * Relevance scores the newest SEARCH_RANK_WINDOW matches (by documentDate, then id) and
+   * serves them best first, then the older matches newest first: the inner query reads
+   * the window in the listing order and stops there, so scoring costs at most the
+   * window's worth of rows however common the words.
    */
   async function findSearchPage(query: SnippetQuery, q: string, locale: string | null): Promise<SnippetPageRows> {
     const compiled = await search.compile({ q, language: query.language });
     const limit = cappedLimit(query.page, query.pageSize);
     const offset = (query.page - 1) * query.pageSize;
     const narrowed = await narrow(query, null);
-    const page = async (qb: Knex.QueryBuilder) => (limit === 0 ? [] : ((await qb.limit(limit).offset(offset)) as SnippetRow[]));
-    const rows =
-      query.sort === 'relevance'
-        ? await page(compiled.rankNewest(selectSnippet(knex().from({ a: t().articles })), newestMatches(filtered(query, compiled, narrowed, locale))))
-        : await page(ordered(selectSnippet(filtered(query, compiled, narrowed, locale)), query.sort));
+    const matches = () => filtered(query, compiled, narrowed, locale);
+    const read = async (qb: Knex.QueryBuilder, range: RowRange) => (await qb.limit(range.limit).offset(range.offset)) as SnippetRow[];
+    const byDate = (range: RowRange, sort: Exclude<SnippetSort, 'relevance'>) => read(ordered(selectSnippet(matches()), sort), range);
+    let rows: SnippetRow[] = [];
+    if (query.sort !== 'relevance') {
+      if (limit > 0) rows = await byDate({ offset, limit }, query.sort);
+    } else {
+      const { ranked, dated } = relevancePageParts({ offset, limit });
+      if (ranked !== null) {
+        rows = await read(compiled.rankNewest(selectSnippet(knex().from({ a: t().articles })), newestMatches(matches(), SEARCH_RANK_WINDOW)), ranked);
+      }
+      // Past the window only when the window was full: fewer matches are all in it.
+      if (dated !== null && (ranked === null || rows.length === ranked.limit)) rows = [...rows, ...(await byDate(dated, 'documentDate:desc'))];
+    }
     const known = limit === 0 ? null : totalFromPage(query.page, query.pageSize, rows.length);
     // A short page tells the total (at most the cap: a page never reaches past it).
     if (known !== null) return { rows, total: known };
-    return { rows, total: await search.countCapped(filtered(query, compiled, narrowed, locale)) };
+    return { rows, total: await search.countCapped(matches()) };
   }
 
   return {
