@@ -35,6 +35,17 @@ export interface ImportArticle {
 
 export type ImportPreviewStatus = 'new' | 'duplicate' | 'invalid';
 
+/** Localized articles (SPEC 12): the article a `Translation of:` document becomes a translation of. */
+export interface ImportTranslationTarget {
+  /** The header's slug or documentId, as written. */
+  reference: string;
+  /** The existing article; null when it is one of this import's own new documents. */
+  documentId: string | null;
+  /** Its title and slug (in the version the reference named), to recognise it. */
+  title: string | null;
+  slug: string | null;
+}
+
 /** One document as the admin's preview table shows it: nothing is written. */
 export interface ImportPreviewDocument {
   index: number;
@@ -48,11 +59,16 @@ export interface ImportPreviewDocument {
   slug: string | null;
   errors: ImportIssue[] | null;
   warnings: ImportIssue[];
+  /** Localized articles only (SPEC 12): the locale the document goes to; null when no configured locale serves its language. */
+  locale?: string | null;
+  /** Localized articles only: what a `Translation of:` document translates; null for a new article. */
+  translationOf?: ImportTranslationTarget | null;
 }
 
 export interface ImportPreview {
   data: ImportPreviewDocument[];
-  meta: { new: number; duplicates: number; invalid: number };
+  /** `locales`: localized articles only (SPEC 12), the configured locales, the default one first. */
+  meta: { new: number; duplicates: number; invalid: number; locales?: string[] };
 }
 
 /** What the import did with one document. */

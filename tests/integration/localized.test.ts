@@ -247,6 +247,40 @@ describe('import with localized true', () => {
     const snippet = await call('GET', '/api/newsroom/snippets/same-story?locale=en');
     expect(snippet.body.data.localizations).toEqual([{ locale: 'de', slug: 'dieselbe-geschichte' }]);
   });
+
+  it('previews each document with the locale it goes to, and a translation with the article it translates', async () => {
+    // "same-story" has an English and a German version by now.
+    const story = (await call('GET', '/api/newsroom/snippets/same-story?locale=en')).body.data as { documentId: string };
+    const text =
+      doc('Gleiche Geschichte', 'German', 'Translation of: same-story\n') +
+      doc('Preview in Persian', 'Persian', 'Translation of: same-story\n') +
+      doc('Fresh preview story', 'English') +
+      doc('Frische Vorschau', 'German', 'Translation of: fresh-preview-story\n') +
+      doc('Aperçu', 'French');
+    const before = await drafts('&locale=*');
+    const res = await asAdmin('/newsroom/import/preview', { documents: [text] });
+    expect(res.status).toBe(200);
+    const rows = res.body.data as Array<{ status: string; locale: string | null; translationOf: unknown; errors: unknown }>;
+    expect(rows.map((row) => [row.status, row.locale])).toEqual([
+      ['invalid', 'de'],
+      ['new', 'fa'],
+      ['new', 'en'],
+      ['new', 'de'],
+      ['invalid', null],
+    ]);
+    const existing = { reference: 'same-story', documentId: story.documentId, title: 'Same story', slug: 'same-story' };
+    expect(rows.map((row) => row.translationOf)).toEqual([
+      existing,
+      existing,
+      null,
+      // The article of the same import it will translate (written first).
+      { reference: 'fresh-preview-story', documentId: null, title: 'Fresh preview story', slug: 'fresh-preview-story' },
+      null,
+    ]);
+    expect(JSON.stringify(rows[0].errors)).toContain('has a \\"de\\" version already');
+    expect(res.body.meta).toEqual({ new: 3, duplicates: 0, invalid: 2, locales: ['en', 'de', 'fa'] });
+    expect(await drafts('&locale=*')).toHaveLength(before.length);
+  });
 });
 
 describe('feeds, sitemaps and GraphQL with localized true', () => {
@@ -313,8 +347,13 @@ describe('feeds, sitemaps and GraphQL with localized true', () => {
   });
 });
 
-const asAdmin = async (route: string) => {
-  const res = await fetch(`${strapi!.url}${route}`, { headers: { Authorization: `Bearer ${jwt}` } });
+/** An admin API call as the super admin: a GET, or a POST of `body`. */
+const asAdmin = async (route: string, body?: unknown) => {
+  const res = await fetch(`${strapi!.url}${route}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { Authorization: `Bearer ${jwt}`, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return { status: res.status, body: (await res.json()) as any }; // eslint-disable-line @typescript-eslint/no-explicit-any -- admin answers of several shapes
 };
 

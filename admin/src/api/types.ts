@@ -25,6 +25,7 @@ export type {
   ImportPreview,
   ImportPreviewDocument,
   ImportResult,
+  ImportTranslationTarget,
   PreviewImport,
   RunImport,
 } from '../../../shared/contracts/import';

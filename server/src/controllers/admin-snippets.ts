@@ -20,7 +20,7 @@ import { compareCategories, toSnippet, type Snippet, type SnippetCategory, type 
 import { createArticleRepository } from '../repositories/articles';
 import { createCategoryRepository } from '../repositories/categories';
 import { contentManagerPermissions, type UserAbility } from '../content-manager/permissions';
-import { configuredLocales, isLocalized, requestedLocale } from '../localization';
+import { isLocalized, localeChoices, requestedLocale } from '../localization';
 import { getService } from '../utils/get-service';
 
 // The answers' shapes are contracts the admin panel reads too.
@@ -96,10 +96,7 @@ const adminSnippets = ({ strapi }: { strapi: Core.Strapi }) => {
         categories: named.sort(compareCategories),
         languages: [...languages].sort(),
       };
-      if (isLocalized(strapi)) {
-        const { codes, defaultLocale } = await configuredLocales(strapi);
-        data.locales = [defaultLocale, ...codes.filter((code) => code !== defaultLocale).sort()];
-      }
+      if (isLocalized(strapi)) data.locales = await localeChoices(strapi);
       ctx.body = { data };
     },
 

@@ -50,6 +50,12 @@ export async function configuredLocales(strapi: Core.Strapi): Promise<{ codes: s
   return { codes, defaultLocale };
 }
 
+/** The configured locales as the admin's locale filters offer them: the default one first, then the others sorted. */
+export async function localeChoices(strapi: Core.Strapi): Promise<string[]> {
+  const { codes, defaultLocale } = await configuredLocales(strapi);
+  return [defaultLocale, ...codes.filter((code) => code !== defaultLocale).sort()];
+}
+
 /** The locale a language goes to, or null when no configured locale serves it. */
 export async function localeOf(strapi: Core.Strapi, language: string | null | undefined): Promise<string | null> {
   return localeForLanguage(language, (await configuredLocales(strapi)).codes);

@@ -7,6 +7,7 @@ import { PERMISSIONS } from '../../permissions';
 import { errorMessage, errorStatus } from '../../utils/api-error';
 import { getTranslation } from '../../utils/getTranslation';
 import { reveal } from '../../utils/reveal';
+import { ImportLocaleFilter } from './ImportLocaleFilter';
 import { ImportPreviewTable } from './ImportPreviewTable';
 import { ImportResults } from './ImportResults';
 import { ImportSource } from './ImportSource';
@@ -39,6 +40,11 @@ const ImportView = () => {
   };
 
   const documents = step.name === 'preview' ? step.preview.data : [];
+  // Localized articles (SPEC 12): the preview may show one locale's documents; a new preview shows all again.
+  const locales = step.name === 'preview' ? step.preview.meta.locales : undefined;
+  const [locale, setLocale] = React.useState<string | null>(null);
+  React.useEffect(() => setLocale(null), [step]);
+  const shown = locale === null ? documents : documents.filter((document) => document.locale === locale);
   const newCount = documents.filter((document) => document.status === 'new').length;
   const previewTitle = formatMessage(
     {
@@ -126,7 +132,16 @@ const ImportView = () => {
                     {formatMessage({ id: getTranslation('import.preview.none'), defaultMessage: 'The text holds no documents.' })}
                   </Typography>
                 ) : (
-                  <ImportPreviewTable documents={documents} />
+                  <>
+                    {locales ? <ImportLocaleFilter locales={locales} value={locale} onChange={setLocale} /> : null}
+                    {shown.length === 0 ? (
+                      <Typography textColor="neutral600">
+                        {formatMessage({ id: getTranslation('import.preview.noneInLocale'), defaultMessage: 'No document goes to this locale.' })}
+                      </Typography>
+                    ) : (
+                      <ImportPreviewTable documents={shown} localized={locales !== undefined} />
+                    )}
+                  </>
                 )}
                 {newCount < documents.length ? (
                   <Typography variant="pi" textColor="neutral600">

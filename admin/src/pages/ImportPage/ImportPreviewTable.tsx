@@ -1,7 +1,7 @@
 import { Badge, Flex, Link, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
-import type { ImportPreviewDocument } from '../../api/types';
+import type { ImportPreviewDocument, ImportTranslationTarget } from '../../api/types';
 import { CategoryBadges } from '../../components/CategoryBadges';
 import { WrappingText } from '../../components/WrappingText';
 import { getTranslation } from '../../utils/getTranslation';
@@ -30,15 +30,43 @@ const Dash = () => <Typography textColor="neutral500">–</Typography>;
 const Text = ({ children }: { children: string | null | undefined }) =>
   children ? <Typography textColor="neutral800">{children}</Typography> : <Dash />;
 
-/** Every parsed document before anything is saved: what will be imported, and what is wrong. */
-export const ImportPreviewTable = ({ documents }: { documents: ImportPreviewDocument[] }) => {
+/** A `Translation of:` document (SPEC 12): the article it becomes a translation of. */
+const TranslationNote = ({ target }: { target: ImportTranslationTarget }) => {
+  const { formatMessage } = useIntl();
+  const name = target.title ?? target.reference;
+  if (target.documentId === null) {
+    return (
+      <Typography variant="pi" textColor="neutral600">
+        {formatMessage(
+          { id: getTranslation('import.preview.translationOfNew'), defaultMessage: 'Translation of “{title}” (a new article of this import)' },
+          { title: name }
+        )}
+      </Typography>
+    );
+  }
+  return (
+    <Typography variant="pi" textColor="neutral600">
+      {formatMessage({ id: getTranslation('import.preview.translationOf'), defaultMessage: 'Translation of' })}{' '}
+      <Link tag={NavLink} to={articleEditPath(target.documentId)}>
+        {name}
+      </Link>
+    </Typography>
+  );
+};
+
+/**
+ * Every parsed document before anything is saved: what will be imported, and what is wrong.
+ * Localized articles (SPEC 12): the locale each document goes to, in place of the language (they are one).
+ */
+export const ImportPreviewTable = ({ documents, localized }: { documents: ImportPreviewDocument[]; localized: boolean }) => {
   const { formatMessage, formatDate } = useIntl();
+  const columns = COLUMNS.map((column) => (localized && column.key === 'language' ? { key: 'locale', defaultMessage: 'Locale' } : column));
 
   return (
-    <Table colCount={COLUMNS.length} rowCount={documents.length + 1}>
+    <Table colCount={columns.length} rowCount={documents.length + 1}>
       <Thead>
         <Tr>
-          {COLUMNS.map((column) => (
+          {columns.map((column) => (
             <Th key={column.key}>
               <Typography variant="sigma" textColor="neutral600">
                 {formatMessage({ id: getTranslation(`import.preview.column.${column.key}`), defaultMessage: column.defaultMessage })}
@@ -70,15 +98,16 @@ export const ImportPreviewTable = ({ documents }: { documents: ImportPreviewDocu
                   <Typography variant="pi" textColor="neutral600">
                     {formatMessage({ id: getTranslation('import.preview.fromLine'), defaultMessage: 'From line {line}' }, { line: document.startLine })}
                   </Typography>
+                  {document.translationOf ? <TranslationNote target={document.translationOf} /> : null}
                   {document.status === 'duplicate' && document.documentId ? (
-                    <Link tag={NavLink} to={articleEditPath(document.documentId)}>
+                    <Link tag={NavLink} to={articleEditPath(document.documentId, document.locale ?? undefined)}>
                       {formatMessage({ id: getTranslation('import.preview.openExisting'), defaultMessage: 'Open the existing article' })}
                     </Link>
                   ) : null}
                 </Flex>
               </Td>
               <Td>
-                <Text>{article?.language}</Text>
+                <Text>{localized ? document.locale : article?.language}</Text>
               </Td>
               <Td>{article ? <CategoryBadges names={article.categories} /> : <Dash />}</Td>
               <Td>

@@ -19,12 +19,12 @@ import {
 } from '../../core/import/result';
 import type { ParsedArticle, ParsedDocument } from '../../core/document-parser';
 import type { NewsroomSettings } from '../../core/settings';
-import { configuredLocales, isLocalized } from '../../localization';
+import { configuredLocales, isLocalized, localeChoices } from '../../localization';
 import { TRUSTED_ACTOR, type ImportActor } from './actor';
 import { createImportCategories } from './categories';
 import { createImportChunkWriter } from './chunk';
 import { createImportKeys } from './keys';
-import { createImportTranslations } from './translations';
+import { createImportTranslations, isTranslation } from './translations';
 import { createImportWriter } from './writer';
 import { getService } from '../../utils/get-service';
 import { forEachInSlices } from '../../utils/time-slices';
@@ -83,7 +83,7 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
     const current = await settings().get();
     const documents = await getService(strapi, 'text-worker').parseImport(source, current.importTimeZone);
     const locales = isLocalized(strapi) ? (await configuredLocales(strapi)).codes : null;
-    return sortOut(documents, current, publish, actor, locales);
+    return { ...(await sortOut(documents, current, publish, actor, locales)), localized: locales !== null };
   }
 
   /**
@@ -167,7 +167,6 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
       const existing = await keys.findExisting([...firsts.values()], { record: true });
       const fresh = [...firsts.values()].filter((candidate) => !existing.has(candidate.key));
       // Translations (SPEC 12) after the new articles: a batch may hold an article and its translations.
-      const isTranslation = (candidate: Candidate) => candidate.locale !== null && candidate.article.translationOf !== undefined;
       const toCreate = fresh.filter((candidate) => !isTranslation(candidate));
       const categoryOf = await categories.resolve(
         toCreate.flatMap((candidate) => candidate.article.categories),
@@ -179,7 +178,7 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
       const byKey = new Map<string, ImportDocumentResult>(toCreate.map((candidate, i) => [candidate.key, written[i]]));
       for (const candidate of fresh.filter(isTranslation)) {
         const reference = candidate.article.translationOf as string;
-        byKey.set(candidate.key, await translations.write({ ...candidate, locale: candidate.locale as string }, reference, { publish: request.publish }));
+        byKey.set(candidate.key, await translations.write(candidate, reference, { publish: request.publish, actor }));
       }
       const results = new Map(rejected);
       for (const candidate of candidates) {
@@ -195,7 +194,7 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
     async preview(source: ImportSource, options: { publish?: boolean; actor?: ImportActor } = {}): Promise<ImportPreview> {
       const publish = options.publish ?? false;
       const actor = options.actor ?? TRUSTED_ACTOR;
-      const { documents, rejected, candidates } = await parse(source, publish, actor);
+      const { documents, rejected, candidates, localized } = await parse(source, publish, actor);
       const existing = await keys.findExisting(candidates, { record: false });
       const byIndex = new Map(candidates.map((candidate) => [candidate.index, candidate]));
       // Categories the new documents would create: refused without the permission or beyond the cap, as on import.
@@ -205,12 +204,14 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
         fresh.add(candidate.key);
         return true;
       });
+      // Translations keep their article's categories (SPEC 12): only new articles may create some.
+      const newArticles = toCreate.filter((candidate) => !isTranslation(candidate));
       const categoryOf = await categories.plan(
-        toCreate.flatMap((candidate) => candidate.article.categories),
+        newArticles.flatMap((candidate) => candidate.article.categories),
         actor
       );
       const refused = new Map<string, string[]>(); // import key → why its categories may not be created
-      for (const candidate of toCreate) {
+      for (const candidate of newArticles) {
         const messages = candidate.article.categories.map(categoryOf).flatMap((plan) => (plan.ok ? [] : [plan.message]));
         if (messages.length > 0) refused.set(candidate.key, messages);
       }
@@ -218,12 +219,23 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
         const messages = refused.get(candidate.key);
         if (messages) rejected.set(candidate.index, invalid(candidate, messages.map((message) => ({ line: candidate.startLine, message }))));
       }
+      // Translations (SPEC 12): the article each one translates; one it cannot be added to makes it invalid, as on import.
+      const plans = await translations.plan(candidates.filter(isTranslation), newArticles);
+      for (const candidate of candidates) {
+        const problem = plans.get(candidate.index)?.problem;
+        if (problem && !existing.has(candidate.key) && !rejected.has(candidate.index)) {
+          rejected.set(candidate.index, invalid(candidate, [{ line: candidate.startLine, message: problem }]));
+        }
+      }
+      /** Localized only: where the document goes, and what it translates. */
+      const placement = (index: number): Pick<ImportPreviewDocument, 'locale' | 'translationOf'> =>
+        localized ? { locale: byIndex.get(index)?.locale ?? null, translationOf: plans.get(index)?.target ?? null } : {};
       const seen = new Set<string>();
       const data = documents.map((document): ImportPreviewDocument => {
         const candidate = byIndex.get(document.index);
         const result = rejected.get(document.index);
         if (!candidate || result) {
-          return { ...(result as ImportDocumentResult), startLine: document.startLine, status: 'invalid', article: null };
+          return { ...(result as ImportDocumentResult), startLine: document.startLine, status: 'invalid', article: null, ...placement(document.index) };
         }
         const found = existing.get(candidate.key);
         const repeated = seen.has(candidate.key);
@@ -238,10 +250,13 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
           slug: found?.slug ?? null,
           errors: null,
           warnings: candidate.warnings,
+          ...placement(candidate.index),
         };
       });
       const tally = (status: PreviewStatus) => data.filter((row) => row.status === status).length;
-      return { data, meta: { new: tally('new'), duplicates: tally('duplicate'), invalid: tally('invalid') } };
+      const meta: ImportPreview['meta'] = { new: tally('new'), duplicates: tally('duplicate'), invalid: tally('invalid') };
+      if (localized) meta.locales = await localeChoices(strapi);
+      return { data, meta };
     },
   };
 };
