@@ -281,6 +281,18 @@ describe('import with localized true', () => {
     expect(res.body.meta).toEqual({ new: 3, duplicates: 0, invalid: 2, locales: ['en', 'de', 'fa'] });
     expect(await drafts('&locale=*')).toHaveLength(before.length);
   });
+
+  it('imports a translation from the admin as the importing editor: creator and last editor', async () => {
+    const me = (await asAdmin('/admin/users/me')).body.data as { id: number };
+    const res = await asAdmin('/newsroom/import', { documents: [doc('Persian same story', 'Persian', 'Translation of: same-story\n')] });
+    expect(res.status).toBe(200);
+    expect(res.body.data[0]).toMatchObject({ status: 'created', slug: 'persian-same-story' });
+    const documentId = res.body.data[0].documentId as string;
+    const persian = await asAdmin(`/content-manager/collection-types/plugin::newsroom.article/${documentId}?locale=fa`);
+    expect(persian.status).toBe(200);
+    expect(persian.body.data).toMatchObject({ locale: 'fa', title: 'Persian same story' });
+    expect([persian.body.data.createdBy?.id, persian.body.data.updatedBy?.id]).toEqual([me.id, me.id]);
+  });
 });
 
 describe('feeds, sitemaps and GraphQL with localized true', () => {

@@ -4,14 +4,16 @@
  * Document Service (an update in a locale the article lacks), so the article rules run
  * for it in the article middleware like for any new translation. One at a time: they
  * are rare next to new articles. Categories are shared across locales: the article's
- * stay; the document's are not applied.
+ * stay; the document's are not applied. The importer's actor applies as to a new
+ * article: its field permissions were applied when the document was read, and it is
+ * recorded as `createdBy`/`updatedBy`, as the Content Manager does for a new locale.
  */
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID } from '../../constants';
 import { created, invalid, type ImportDocumentResult } from '../../core/import/result';
 import { slugFromText } from '../../core/slug';
 import { getService } from '../../utils/get-service';
-import type { ImportActor } from './actor';
+import { withCreator, type ImportActor } from './actor';
 import type { Candidate } from './importer';
 import type { ImportTranslationTarget } from '../../../../shared/contracts/import';
 
@@ -98,7 +100,7 @@ export const createImportTranslations = (strapi: Core.Strapi) => {
         const document = (await strapi.documents(ARTICLE_UID).update({
           documentId: target.documentId,
           locale: candidate.locale,
-          data: data as never, // the article's fields, checked by the article rules already
+          data: withCreator(options.actor, data) as never, // the article's fields, checked by the article rules already
           status: options.publish ? 'published' : 'draft',
         })) as { documentId: string; slug?: unknown } | null;
         if (!document) return invalid(candidate, [{ line, message: `Translation of: the article "${reference}" is gone` }]);
