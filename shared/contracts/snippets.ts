@@ -82,6 +82,18 @@ export declare namespace GetSnippetFilters {
   }
 }
 
+/** `published`: served as saved; `modified`: published, and the draft was saved since; `draft`: not published. */
+export type ArticleTranslationStatus = 'published' | 'modified' | 'draft';
+
+/** Another locale of the article being previewed (SPEC 12), as far as the editor's role may read it. */
+export interface ArticleTranslation {
+  locale: string;
+  /** Of the published version when there is one, else of the draft; null when the role may not read the field. */
+  title: string | null;
+  slug: string | null;
+  status: ArticleTranslationStatus;
+}
+
 /** One article as the snippet endpoint serves it, or would serve its draft. */
 export interface ArticlePreview {
   /** The snippet, without the fields the editor's role may not read (listed in `meta.hiddenFields`). */
@@ -90,13 +102,28 @@ export interface ArticlePreview {
    * `published: false`: computed from the draft; the snippet endpoint does not serve it yet.
    * `hasDraftChanges`: published, and the draft was saved since (the endpoint serves `data`).
    */
-  meta: { published: boolean; hasDraftChanges: boolean; hiddenFields: Array<keyof Snippet> };
+  meta: {
+    published: boolean;
+    hasDraftChanges: boolean;
+    hiddenFields: Array<keyof Snippet>;
+    /** Localized articles only: the locale previewed. */
+    locale?: string;
+    /** Localized articles only: the article's other locales the role may read, by code. */
+    translations?: ArticleTranslation[];
+  };
 }
 
-/** `GET /newsroom/articles/:documentId/preview`; 404 for an unknown article, 403 for one the role may not read. */
+/**
+ * `GET /newsroom/articles/:documentId/preview`; 404 for an unknown article (in that locale), 403 for one
+ * the role may not read, 400 for a locale that is not configured.
+ */
 export declare namespace GetArticlePreview {
   export interface Params {
     documentId: string;
+  }
+  export interface Query {
+    /** Localized articles (SPEC 12): the locale to preview; the default locale when absent. */
+    locale?: string;
   }
   export type Response = ArticlePreview;
 }

@@ -386,6 +386,34 @@ describe('the admin with localized true', () => {
     expect((await asAdmin('/newsroom/snippets?locale=xx')).status).toBe(400);
   });
 
+  it('previews the locale being edited in the side panel, listing the article’s other locales', async () => {
+    const { documentId } = (await call('GET', '/api/newsroom/snippets/breaking-news?locale=en')).body.data as { documentId: string };
+    const preview = (locale?: string) => asAdmin(`/newsroom/articles/${documentId}/preview${locale === undefined ? '' : `?locale=${locale}`}`);
+    const de = await preview('de');
+    expect(de.status).toBe(200);
+    // Published again in the Content Manager above, with the draft's title.
+    expect(de.body.data).toMatchObject({ title: 'Eilmeldung morgen', slug: 'eilmeldung-heute', locale: 'de' });
+    expect(de.body.meta).toMatchObject({ published: true, locale: 'de' });
+    // English was published as "Breaking news", its draft retitled since.
+    expect(de.body.meta.translations).toEqual([{ locale: 'en', title: 'Breaking news', slug: 'breaking-news', status: 'modified' }]);
+    const en = await preview('en');
+    expect(en.body.data).toMatchObject({ title: 'Breaking news', slug: 'breaking-news', locale: 'en' });
+    expect(en.body.meta.translations).toEqual([expect.objectContaining({ locale: 'de', title: 'Eilmeldung morgen', slug: 'eilmeldung-heute' })]);
+    // Without a locale: the default one, as the Content Manager opens it.
+    expect((await preview()).body).toEqual(en.body);
+  });
+
+  it('refuses a preview locale that is not configured with a 400 naming it, and a locale the article lacks with a 404', async () => {
+    const { documentId } = (await call('GET', '/api/newsroom/snippets/breaking-news?locale=en')).body.data as { documentId: string };
+    const unknown = await asAdmin(`/newsroom/articles/${documentId}/preview?locale=xx`);
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.details).toEqual({ parameter: 'locale' });
+    expect(unknown.body.error.message).toContain('must be one of the configured locales: en, de, fa');
+    const missing = await asAdmin(`/newsroom/articles/${documentId}/preview?locale=fa`);
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.message).toContain('in the locale "fa"');
+  });
+
   it('shows language read-only in the editor: it is the locale', async () => {
     expect(await languageEditable()).toBe(false);
   });

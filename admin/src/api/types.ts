@@ -11,6 +11,7 @@ export type {
 } from '../../../shared/contracts/revalidation';
 export type {
   ArticlePreview,
+  ArticleTranslation,
   GetArticlePreview,
   GetSnippetFilters,
   GetSnippets,

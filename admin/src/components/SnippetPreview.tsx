@@ -1,10 +1,13 @@
-import type * as React from 'react';
-import { Badge, Box, Flex, Loader, Typography } from '@strapi/design-system';
+import * as React from 'react';
+import { Badge, Box, Flex, Link, Loader, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import type { GetArticlePreview } from '../api/types';
+import { NavLink } from 'react-router-dom';
+import type { ArticleTranslation, GetArticlePreview } from '../api/types';
 import { useAdminGet } from '../hooks/useAdminGet';
 import { errorMessage, errorStatus } from '../utils/api-error';
 import { getTranslation } from '../utils/getTranslation';
+import { languageName } from '../utils/language-name';
+import { articleEditPath } from '../utils/links';
 import { CategoryBadges } from './CategoryBadges';
 
 const Row = ({ label, children }: { label: string; children: React.ReactNode }) => (
@@ -16,10 +19,54 @@ const Row = ({ label, children }: { label: string; children: React.ReactNode }) 
   </Flex>
 );
 
-/** The article as the snippet endpoint serves it (or will, once published). */
-export const SnippetPreview = ({ documentId, version }: { documentId: string; version: string }) => {
+const TRANSLATION_STATUS = {
+  published: { variant: 'success', defaultMessage: 'Published' },
+  modified: { variant: 'secondary', defaultMessage: 'Published, draft changed' },
+  draft: { variant: 'warning', defaultMessage: 'Draft' },
+} as const;
+
+/** Localized articles (SPEC 12): the article's other locales, each opening that locale in the editor. */
+const TranslationList = ({ documentId, translations }: { documentId: string; translations: ArticleTranslation[] }) => {
+  const { formatMessage, locale } = useIntl();
+  if (translations.length === 0) {
+    return (
+      <Typography variant="pi" textColor="neutral600">
+        {formatMessage({ id: getTranslation('preview.noTranslations'), defaultMessage: 'No other locale yet' })}
+      </Typography>
+    );
+  }
+  return (
+    <Flex tag="ul" direction="column" alignItems="stretch" gap={2} width="100%" data-testid="newsroom-snippet-translations">
+      {translations.map((translation) => {
+        const badge = TRANSLATION_STATUS[translation.status];
+        return (
+          <Flex tag="li" key={translation.locale} direction="column" alignItems="flex-start" gap={1}>
+            <Flex gap={2} wrap="wrap">
+              <Link tag={NavLink} to={articleEditPath(documentId, translation.locale)}>
+                {languageName(translation.locale, locale)}
+              </Link>
+              <Badge variant={badge.variant}>
+                {formatMessage({ id: getTranslation(`preview.translationStatus.${translation.status}`), defaultMessage: badge.defaultMessage })}
+              </Badge>
+            </Flex>
+            {translation.title !== null ? <Typography textColor="neutral800">{translation.title}</Typography> : null}
+            {translation.slug !== null ? (
+              <Typography variant="pi" textColor="neutral600" style={{ wordBreak: 'break-all' }}>
+                {translation.slug}
+              </Typography>
+            ) : null}
+          </Flex>
+        );
+      })}
+    </Flex>
+  );
+};
+
+/** The article as the snippet endpoint serves it (or will, once published); of `locale` when articles are localized. */
+export const SnippetPreview = ({ documentId, locale, version }: { documentId: string; locale: string | null; version: string }) => {
   const { formatMessage } = useIntl();
-  const preview = useAdminGet<GetArticlePreview.Response>(`/newsroom/articles/${encodeURIComponent(documentId)}/preview`, undefined, version);
+  const query = React.useMemo(() => (locale ? new URLSearchParams({ locale }) : undefined), [locale]);
+  const preview = useAdminGet<GetArticlePreview.Response>(`/newsroom/articles/${encodeURIComponent(documentId)}/preview`, query, version);
   const t = (key: string, defaultMessage: string, values?: Record<string, string | number>) =>
     formatMessage({ id: getTranslation(`preview.${key}`), defaultMessage }, values);
 
@@ -101,6 +148,11 @@ export const SnippetPreview = ({ documentId, version }: { documentId: string; ve
           </Typography>
         )}
       </Row>
+      {meta.translations ? (
+        <Row label={t('translations', 'Translations')}>
+          <TranslationList documentId={documentId} translations={meta.translations} />
+        </Row>
+      ) : null}
     </Flex>
   );
 };

@@ -7,7 +7,8 @@ import { SnippetPreview } from './SnippetPreview';
 interface PanelProps {
   model: string;
   documentId?: string;
-  document?: { updatedAt?: string | null; publishedAt?: string | null };
+  /** `locale`: localized articles only (SPEC 12), the locale being edited. */
+  document?: { updatedAt?: string | null; publishedAt?: string | null; locale?: string | null };
   /** The other version of the document (the published one, seen from the draft), if any. */
   meta?: { availableStatus?: Array<{ updatedAt?: string | null; publishedAt?: string | null }> };
   activeTab: 'draft' | 'published' | null;
@@ -28,6 +29,6 @@ export const SnippetPreviewPanel = ({ model, documentId, document, meta }: Panel
     .join('|');
   return {
     title: formatMessage({ id: getTranslation('preview.title'), defaultMessage: 'Snippet preview' }),
-    content: <SnippetPreview documentId={documentId} version={version} />,
+    content: <SnippetPreview documentId={documentId} locale={document?.locale ?? null} version={version} />,
   };
 };

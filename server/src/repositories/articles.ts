@@ -21,6 +21,19 @@ export interface ArticleVersions {
   published: StoredVersion | null;
 }
 
+/** A version of a localized article, as the admin's preview lists translations. */
+export interface LocaleVersion {
+  id: number;
+  documentId: string;
+  locale: string | null;
+  title: string | null;
+  slug: string | null;
+  publishedAt: unknown;
+  updatedAt: unknown;
+  createdBy?: { id: number } | null;
+  updatedBy?: { id: number } | null;
+}
+
 /** What the import key of an article made outside the importer is computed from. */
 export interface KeyFieldsRow {
   documentId: string;
@@ -57,6 +70,18 @@ export const createArticleRepository = (strapi: Core.Strapi) => {
         where: { documentId },
         select: ['id', 'publishedAt', 'locale', ...ARTICLE_ROW_FIELDS],
       })) as Array<StoredVersion & { locale: string | null }>;
+    },
+
+    /**
+     * Every version of a document in each locale (SPEC 12), with what the Content
+     * Manager's permission conditions test: the locale and the creator fields.
+     */
+    async findLocaleVersions(documentId: string): Promise<LocaleVersion[]> {
+      return (await query().findMany({
+        where: { documentId },
+        select: ['id', 'documentId', 'locale', 'title', 'slug', 'publishedAt', 'updatedAt'],
+        populate: { createdBy: { select: ['id'] }, updatedBy: { select: ['id'] } },
+      })) as LocaleVersion[];
     },
 
     async exists(documentId: string): Promise<boolean> {
