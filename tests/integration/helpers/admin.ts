@@ -48,24 +48,26 @@ interface UserService {
 interface PermissionInput {
   action: string;
   subject?: string | null;
-  properties?: { fields?: string[] };
+  properties?: { fields?: string[]; locales?: string[] };
   conditions?: string[];
 }
 
 /**
  * A permission as Settings → Roles sets it: an action id, an action on a content type,
- * or the full form with field permissions (`fields`) and conditions (`admin::is-creator`).
+ * or the full form with field permissions (`fields`), the locales it holds in (`locales`,
+ * i18n's property on a localized type) and conditions (`admin::is-creator`).
  */
 export type Permission =
   | string
   | [action: string, subject: string]
-  | { action: string; subject: string; fields?: string[]; conditions?: string[] };
+  | { action: string; subject: string; fields?: string[]; locales?: string[]; conditions?: string[] };
 
 const toInput = (permission: Permission): PermissionInput => {
   if (typeof permission === 'string') return { action: permission, subject: null };
   if (Array.isArray(permission)) return { action: permission[0], subject: permission[1] };
-  const { action, subject, fields, conditions } = permission;
-  return { action, subject, ...(fields ? { properties: { fields } } : {}), ...(conditions ? { conditions } : {}) };
+  const { action, subject, fields, locales, conditions } = permission;
+  const properties = { ...(fields ? { fields } : {}), ...(locales ? { locales } : {}) };
+  return { action, subject, ...(fields || locales ? { properties } : {}), ...(conditions ? { conditions } : {}) };
 };
 
 /** A new admin role holding exactly `permissions`; gives its id. */
