@@ -19,9 +19,12 @@ interface ActionCheck {
   (entity?: Entity, field?: string): boolean;
 }
 
+type Checks = Record<'read' | 'create' | 'update' | 'publish', ActionCheck>;
+
 export interface ContentManagerPermissions {
-  can: { read: ActionCheck; create: ActionCheck };
-  cannot: { read: ActionCheck; create: ActionCheck };
+  /** Without an entity: whether some permission of the role allows the action on the type, whatever its conditions. */
+  can: Checks;
+  cannot: Checks;
   /** The entity without the fields the role may not read. */
   sanitizeOutput(entity: Entity): Promise<Entity>;
   /** The data without the fields the role may not set on create. */

@@ -101,6 +101,8 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
     locales: readonly string[] | null
   ) {
     const rejected = new Map<number, ImportDocumentResult>();
+    /** The locale of each document refused for the actor's permissions in it (the preview shows it). */
+    const refusedIn = new Map<number, string>();
     const candidates: Candidate[] = [];
     const sortOne = (document: ParsedDocument) => {
       if (!document.ok) {
@@ -131,6 +133,13 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
         rejected.set(index, invalid({ index, title: article.title, warnings }, [{ line: startLine, message }]));
         return;
       }
+      // The actor's permissions in that locale (services/import/actor.ts): refused here, the other documents go on.
+      const refusal = locale === null ? null : actor.localeRefusal({ locale, translation: article.translationOf !== undefined, publish });
+      if (locale !== null && refusal !== null) {
+        refusedIn.set(index, locale);
+        rejected.set(index, invalid({ index, title: article.title, warnings }, [{ line: startLine, message: refusal }]));
+        return;
+      }
       const unlocalized =
         locales === null && article.translationOf !== undefined
           ? [{ line: startLine, message: 'Translation of: ignored, articles are not localized (the "localized" setting)' }]
@@ -149,7 +158,7 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     };
     await forEachInSlices(documents, sortOne);
-    return { documents, rejected, candidates };
+    return { documents, rejected, refusedIn, candidates };
   }
 
   /** A later copy of a document in the same batch gets the first copy's outcome. */
@@ -194,7 +203,7 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
     async preview(source: ImportSource, options: { publish?: boolean; actor?: ImportActor } = {}): Promise<ImportPreview> {
       const publish = options.publish ?? false;
       const actor = options.actor ?? TRUSTED_ACTOR;
-      const { documents, rejected, candidates, localized } = await parse(source, publish, actor);
+      const { documents, rejected, refusedIn, candidates, localized } = await parse(source, publish, actor);
       const existing = await keys.findExisting(candidates, { record: false });
       const byIndex = new Map(candidates.map((candidate) => [candidate.index, candidate]));
       // Categories the new documents would create: refused without the permission or beyond the cap, as on import.
@@ -229,7 +238,7 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       /** Localized only: where the document goes, and what it translates. */
       const placement = (index: number): Pick<ImportPreviewDocument, 'locale' | 'translationOf'> =>
-        localized ? { locale: byIndex.get(index)?.locale ?? null, translationOf: plans.get(index)?.target ?? null } : {};
+        localized ? { locale: byIndex.get(index)?.locale ?? refusedIn.get(index) ?? null, translationOf: plans.get(index)?.target ?? null } : {};
       const seen = new Set<string>();
       const data = documents.map((document): ImportPreviewDocument => {
         const candidate = byIndex.get(document.index);
