@@ -5,8 +5,8 @@
  * same `parseImportRequest`; the admin sends the pasted text as one string, so line
  * numbers count in the text the editor sees. Importing needs, besides the import
  * permission, the Content Manager's permissions to create (and, to publish, publish) articles;
- * the editor's field permissions, category create permission and name (createdBy/updatedBy)
- * apply as in the Content Manager (services/import/actor.ts).
+ * the editor's field permissions, category create permission, locales (localized articles)
+ * and name (createdBy/updatedBy) apply as in the Content Manager (services/import/actor.ts).
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
