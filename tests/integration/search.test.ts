@@ -244,6 +244,9 @@ describe('full-text search (q)', () => {
       for (let i = 0; i < OTHERS; i += 1) all.push(snippetDocument(`Window ${i} ${word}`, `Body ${i} of ${word}.`));
       const res = await importApi(app).json({ documents: all, publish: true });
       expect(importAnswer(res.body).meta.created).toBe(OTHERS + 1);
+      // Drafts with the word: never served, never counted.
+      const drafts = [0, 1, 2].map((i) => snippetDocument(`Draft ${i} ${word}`, `Unpublished ${i} of ${word}.`));
+      expect(importAnswer((await importApi(app).json({ documents: drafts, publish: false })).body).meta.created).toBe(3);
     }, 120000);
 
     it('ranks the newest matches best first, then serves the older ones newest first', async () => {

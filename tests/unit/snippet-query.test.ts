@@ -4,6 +4,7 @@ import {
   SNIPPET_QUERY_PARAMETERS,
   SNIPPET_SORTS,
   parseSnippetQuery,
+  narrowsBeyondSearch,
   snippetQuerySchema,
   type QueryResult,
   type SnippetQuery,
@@ -535,6 +536,22 @@ describe('snippet query', () => {
       expect(byName.pageSize).toMatchObject({ type: 'string', pattern: '^[1-9][0-9]*$', default: '25' });
       expect(byName.page).toMatchObject({ type: 'string', pattern: '^[1-9][0-9]*$', default: '1' });
       expect(byName.q).toMatchObject({ type: 'string', minLength: 1, maxLength: 100 });
+    });
+  });
+
+  describe('narrowsBeyondSearch', () => {
+    const query = (queryString: string) => {
+      const result = parse(queryString);
+      if (!result.ok) throw new Error(result.message);
+      return result.query;
+    };
+
+    it('is false for q, sort and paging alone', () => {
+      expect(narrowsBeyondSearch(query('q=nuclear&sort=relevance&page=2&pageSize=10'))).toBe(false);
+    });
+
+    it.each(['category=politics', 'language=en', 'from=2026-01-01', 'to=2026-01-31'])('is true with %s', (filter) => {
+      expect(narrowsBeyondSearch(query(`q=nuclear&${filter}`))).toBe(true);
     });
   });
 });

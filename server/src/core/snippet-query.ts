@@ -44,6 +44,10 @@ export interface SnippetQuery {
   pageSize: number;
 }
 
+/** Whether anything but `q` narrows the articles: a category, a language or a date bound. */
+export const narrowsBeyondSearch = (query: SnippetQuery): boolean =>
+  query.categories.length > 0 || query.language !== null || query.from !== null || query.to !== null;
+
 export type QueryResult = { ok: true; query: SnippetQuery } | { ok: false; parameter: string; message: string };
 
 export interface SnippetQueryOptions {

@@ -82,6 +82,12 @@ export interface CompiledSearch {
    * them best match first, then newest, then by id: only those rows are scored.
    */
   rankNewest(qb: Knex.QueryBuilder, newest: Knex.QueryBuilder): Knex.QueryBuilder;
+  /**
+   * The published rows matching, counted up to SEARCH_MATCH_CAP, when the engine told it
+   * while compiling (SQLite's index holds exactly the published rows): the total of a
+   * search without other filters. Null: count with `countCapped`.
+   */
+  readonly unfilteredTotal: number | null;
 }
 
 interface SearchMatcher {
@@ -123,7 +129,7 @@ function newestFirst(qb: Knex.QueryBuilder, c: SnippetTables['articleColumns']):
   ]);
 }
 
-const NOTHING: CompiledSearch = { where: (qb) => qb.whereRaw(NO_MATCH), rankNewest: (qb) => qb.whereRaw(NO_MATCH) };
+const NOTHING: CompiledSearch = { where: (qb) => qb.whereRaw(NO_MATCH), rankNewest: (qb) => qb.whereRaw(NO_MATCH), unfilteredTotal: 0 };
 
 /**
  * `a.id` among the ids `newest` selects. The LIMIT-ed query is wrapped in a derived
@@ -251,6 +257,7 @@ export function createSearchRepository(strapi: Core.Strapi): SearchRepository {
         if (parts.length === 0) return NOTHING;
         const tsquery = parts.join(' & ');
         return {
+          unfilteredTotal: null,
           where: (qb) => qb.whereRaw('?? @@ ?::tsquery', [column, tsquery]),
           rankNewest: (qb, newest) =>
             newestFirst(amongNewest(qb, newest, t().articleColumns).orderByRaw('ts_rank(??, ?::tsquery) desc', [column, tsquery]), t().articleColumns),
@@ -310,8 +317,11 @@ export function createSearchRepository(strapi: Core.Strapi): SearchRepository {
           SQLITE_TABLE,
           text,
         ])) as Array<{ n: number }>;
-        const few = Number(probed[0]?.n ?? 0) <= SQLITE_FEW_MATCHES;
+        const matching = Number(probed[0]?.n ?? 0);
+        const few = matching <= SQLITE_FEW_MATCHES;
         return {
+          // The index holds the published rows only: its count is the total when nothing else filters.
+          unfilteredTotal: Math.min(matching, SEARCH_MATCH_CAP),
           where: (qb) => qb.whereRaw(`${few ? '' : '+'}?? in (select rowid from ?? where ?? match ?)`, [`a.${c.id}`, SQLITE_TABLE, SQLITE_TABLE, text]),
           // bm25 needs the MATCH of the row being scored: join the index for the capped rows only.
           rankNewest: (qb, newest) =>
@@ -370,6 +380,7 @@ export function createSearchRepository(strapi: Core.Strapi): SearchRepository {
         if (text === null) return NOTHING;
         const where = (qb: Knex.QueryBuilder) => qb.whereRaw(`match(${all}) against (? in boolean mode)`, [text]);
         return {
+          unfilteredTotal: null,
           where,
           rankNewest: (qb, newest) =>
             newestFirst(

@@ -11,7 +11,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { cappedLimit, relevancePageParts, SEARCH_RANK_WINDOW, type RowRange } from '../core/search-query';
-import type { SnippetQuery, SnippetSort } from '../core/snippet-query';
+import { narrowsBeyondSearch, type SnippetQuery, type SnippetSort } from '../core/snippet-query';
 import { snippetCountKey, startFromLinks } from '../core/snippet-count-key';
 import { totalFromPage, type SnippetCategoryRow, type SnippetRow } from '../core/snippet-response';
 import { createSearchRepository, type CompiledSearch } from './search';
@@ -179,6 +179,7 @@ export function createSnippetRepository(strapi: Core.Strapi, counts: SnippetCoun
     const known = limit === 0 ? null : totalFromPage(query.page, query.pageSize, rows.length);
     // A short page tells the total (at most the cap: a page never reaches past it).
     if (known !== null) return { rows, total: known };
+    if (locale === null && !narrowsBeyondSearch(query) && compiled.unfilteredTotal !== null) return { rows, total: compiled.unfilteredTotal };
     return { rows, total: await search.countCapped(matches()) };
   }
 
