@@ -9,6 +9,8 @@
 const { CATEGORIES, LANGUAGES, SUBJECTS, OBJECTS, PARAGRAPH, RARE_WORDS, documentTime } = require('./documents');
 
 const PAGE_SIZE = 25;
+/** SPEC 4.2: page × pageSize at most this (MAX_RESULT_WINDOW in server/src/core/snippet-query.ts); deeper is a 400. */
+const MAX_RESULT_WINDOW = 10000;
 const CATEGORY_SLUGS = CATEGORIES.map((name) => name.toLowerCase());
 const LANGUAGE_CODES = { English: 'en', German: 'de', French: 'fr', Persian: 'fa' };
 const LANGUAGE_SLUGS = [...new Set(LANGUAGES)].map((name) => LANGUAGE_CODES[name]);
@@ -41,6 +43,7 @@ function shapes(articles) {
   const last = documentTime(articles - 1);
   const DAY = 24 * 60 * 60 * 1000;
   const listPage = () => String(1 + random(Math.min(40, pages)));
+  const deepest = Math.min(pages, Math.floor(MAX_RESULT_WINDOW / PAGE_SIZE));
   return [
     { id: 'list', label: 'list `?page=1..40`', path: () => route({ page: listPage() }) },
     { id: 'category', label: '`?category=…`', path: () => route({ category: oneOf(CATEGORY_SLUGS) }) },
@@ -74,8 +77,8 @@ function shapes(articles) {
     { id: 'sort-relevance', label: '`?q=<common word>&sort=relevance`', path: () => route({ q: oneOf(COMMON_WORDS), sort: 'relevance' }) },
     {
       id: 'deep',
-      label: 'deep pages (last half of the list)',
-      path: () => route({ page: String(Math.ceil(pages / 2) + random(Math.floor(pages / 2) + 1)) }),
+      label: 'deep pages (last half of the pages a query may reach)',
+      path: () => route({ page: String(Math.ceil(deepest / 2) + random(Math.floor(deepest / 2) + 1)) }),
     },
   ];
 }
