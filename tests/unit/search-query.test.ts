@@ -2,6 +2,10 @@ import {
   booleanModeQuery,
   cappedLimit,
   relevancePageParts,
+  searchPlan,
+  searchSelectivity,
+  tsqueryLexemes,
+  type LexemeStats,
   SEARCH_RANK_WINDOW,
   fts5Query,
   MAX_SEARCH_WORDS,
@@ -160,6 +164,44 @@ describe('search query', () => {
 
     it('reads nothing for an empty page', () => {
       expect(relevancePageParts({ offset: 1000, limit: 0 })).toEqual({ ranked: null, dated: null });
+    });
+  });
+
+  describe('PostgreSQL plan of a search', () => {
+    const stats = (freqs: Record<string, number>, rows: number): LexemeStats => {
+      const lexemes = Object.keys(freqs).sort();
+      return { lexemes, freqs: new Map(Object.entries(freqs)), floor: Math.min(...Object.values(freqs)), rows };
+    };
+    const common = stats({ breakthrough: 1, diplomat: 0.98, negoti: 0.5, offici: 0.6, talk: 0.2 }, 100000);
+
+    it('reads the lexemes of a printed tsquery form, quotes undone, prefixes marked', () => {
+      expect(tsqueryLexemes("'talk':*")).toEqual([{ lexeme: 'talk', prefix: true }]);
+      expect(tsqueryLexemes("'well-known' & 'well' & 'known'")).toEqual([
+        { lexeme: 'well-known', prefix: false },
+        { lexeme: 'well', prefix: false },
+        { lexeme: 'known', prefix: false },
+      ]);
+      expect(tsqueryLexemes("'o''brien':*")).toEqual([{ lexeme: "o'brien", prefix: true }]);
+      expect(tsqueryLexemes("'unclosed")).toEqual([{ lexeme: 'unclosed', prefix: false }]);
+    });
+
+    it('counts every listed lexeme a prefix starts, and a lexeme not listed as rarer than the rarest listed', () => {
+      expect(searchSelectivity([["'breakthrough':*"]], common)).toBe(1);
+      expect(searchSelectivity([["'t':*"]], common)).toBeCloseTo(0.2);
+      expect(searchSelectivity([["'marzipan':*"]], common)).toBeCloseTo(0.1);
+      expect(searchSelectivity([["'negoti'"], ["'offici':*"]], common)).toBeCloseTo(0.3);
+      // A word's forms in several configurations: any may match, their shares add up (at most 1).
+      expect(searchSelectivity([["'offici':*", "'official':*"]], common)).toBeCloseTo(0.7);
+      expect(searchSelectivity([["'breakthrough':*", "'diplomat':*"]], common)).toBe(1);
+    });
+
+    it('walks the date index for common words and reads the GIN index for rare ones, by the number of rows', () => {
+      expect(searchPlan(searchSelectivity([["'breakthrough':*"]], common), 100000)).toBe('walk');
+      expect(searchPlan(searchSelectivity([["'zqxyzzy':*"]], common), 100000)).toBe('index');
+      expect(searchPlan(0.2, 100000)).toBe('walk');
+      expect(searchPlan(0.05, 100000)).toBe('index');
+      // A small table: reading every match costs less than walking to the capped count.
+      expect(searchPlan(1, 1000)).toBe('index');
     });
   });
 });

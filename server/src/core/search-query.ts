@@ -186,3 +186,97 @@ export function cappedLimit(page: number, pageSize: number, cap = SEARCH_MATCH_C
   const offset = (page - 1) * pageSize;
   return Math.max(0, Math.min(pageSize, cap - offset));
 }
+
+/** PostgreSQL's statistics of the search column: its most common lexemes (`pg_stats.most_common_elems`). */
+export interface LexemeStats {
+  /** The most common lexemes, sorted by code unit, and the fraction of vectors holding each. */
+  lexemes: readonly string[];
+  freqs: ReadonlyMap<string, number>;
+  /** The least frequency among them: a lexeme not listed is rarer. */
+  floor: number;
+  /** Vectors (published rows) in the table, as PostgreSQL last counted. */
+  rows: number;
+}
+
+/** The lexemes of one form of a word as PostgreSQL prints a tsquery (`'talk':*`, `'well' & 'known'`), quotes undone. */
+export function tsqueryLexemes(form: string): Array<{ lexeme: string; prefix: boolean }> {
+  const found: Array<{ lexeme: string; prefix: boolean }> = [];
+  let i = 0;
+  while (i < form.length) {
+    if (form[i] !== "'") {
+      i += 1;
+      continue;
+    }
+    let lexeme = '';
+    i += 1;
+    while (i < form.length) {
+      if (form[i] === "'" && form[i + 1] === "'") {
+        lexeme += "'";
+        i += 2;
+      } else if (form[i] === "'") {
+        i += 1;
+        break;
+      } else {
+        lexeme += form[i];
+        i += 1;
+      }
+    }
+    const prefix = form[i] === ':' && form[i + 1] === '*';
+    found.push({ lexeme, prefix });
+  }
+  return found;
+}
+
+/** First index in sorted `list` whose value is >= `value`. */
+function lowerBound(list: readonly string[], value: string): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (list[mid] < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
+ * The fraction of vectors a search matches, estimated from the lexeme statistics:
+ * `words` holds, for each word (all must match), its forms (any may match), each a
+ * form's tsquery text. A prefix counts every listed lexeme it starts; a lexeme not
+ * listed counts half the floor. PostgreSQL's own planner gives every prefix a flat
+ * estimate, whatever the word, which is why this is computed here.
+ */
+export function searchSelectivity(words: ReadonlyArray<readonly string[]>, stats: LexemeStats): number {
+  const rare = stats.floor / 2;
+  const lexemeFrequency = ({ lexeme, prefix }: { lexeme: string; prefix: boolean }) => {
+    if (!prefix) return stats.freqs.get(lexeme) ?? rare;
+    let sum = 0;
+    for (let i = lowerBound(stats.lexemes, lexeme); i < stats.lexemes.length && stats.lexemes[i].startsWith(lexeme); i += 1) {
+      sum += stats.freqs.get(stats.lexemes[i]) ?? 0;
+    }
+    return sum > 0 ? Math.min(1, sum) : rare;
+  };
+  let selectivity = 1;
+  for (const forms of words) {
+    let word = 0;
+    for (const form of forms) {
+      const lexemes = tsqueryLexemes(form);
+      word += lexemes.length === 0 ? 0 : Math.min(...lexemes.map(lexemeFrequency));
+    }
+    selectivity *= Math.min(1, word);
+  }
+  return selectivity;
+}
+
+/** Reading a row in date order and testing its vector costs about this many GIN index entries. */
+const WALK_ROW_COST = 4;
+
+/**
+ * How PostgreSQL should find a search's matches: `walk` the date index testing each
+ * row (common words: the page and the capped count stop early), or read the GIN
+ * `index` and sort the matches (rare words). Walking costs about
+ * WALK_ROW_COST × SEARCH_MATCH_CAP / selectivity rows, the index selectivity × rows.
+ */
+export function searchPlan(selectivity: number, rows: number): 'walk' | 'index' {
+  return selectivity * selectivity * rows > WALK_ROW_COST * SEARCH_MATCH_CAP ? 'walk' : 'index';
+}

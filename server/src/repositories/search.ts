@@ -42,7 +42,10 @@ import {
   pgQueryConfigs,
   searchTerms,
   SEARCH_MATCH_CAP,
+  searchPlan,
+  searchSelectivity,
   tsqueryWord,
+  type LexemeStats,
   type SearchTerm,
 } from '../core/search-query';
 import { resolveSnippetTables, type SnippetTables } from './snippet-tables';
@@ -88,6 +91,11 @@ export interface CompiledSearch {
    * search without other filters. Null: count with `countCapped`.
    */
   readonly unfilteredTotal: number | null;
+  /**
+   * The article table `table` aliased `a`, already narrowed to the matches when the
+   * engine reads them first (then `where` adds nothing); absent: the table itself.
+   */
+  source?: (table: string) => Knex.QueryBuilder;
 }
 
 interface SearchMatcher {
@@ -143,6 +151,8 @@ function amongNewest(qb: Knex.QueryBuilder, newest: Knex.QueryBuilder, c: Snippe
 
 /** PostgreSQL: the normalized tsquery of one word in a set of configurations, remembered (bounded). */
 const PG_WORD_CACHE_SIZE = 10000;
+/** PostgreSQL: the search column's statistics are read again after this long. */
+const PG_STATS_TTL_MS = 60_000;
 
 export function createSearchRepository(strapi: Core.Strapi): SearchRepository {
   let tables: SnippetTables | null = null;
@@ -219,16 +229,48 @@ export function createSearchRepository(strapi: Core.Strapi): SearchRepository {
   async function postgresMatcher(): Promise<SearchMatcher> {
     const available = await pgAvailableConfigs(knex());
     const column = `a.${PG_COLUMN}`;
-    const words = new Map<string, string | null>();
+    const words = new Map<string, string[] | null>();
+    let stats: { at: number; value: Promise<LexemeStats | null> } | null = null;
 
     /**
-     * The word as PostgreSQL normalizes it in each configuration, the distinct forms
-     * OR-ed (`'talk':* | 'talks':*`), or null when a configuration keeps no lexeme (a stop word).
-     * Asked of PostgreSQL (its parser, stemmers and stop words) and remembered, so the
-     * query holds each form once: the planner then estimates its rows right and picks
-     * the GIN index for rare words.
+     * The search column's statistics (its most common lexemes), read again after
+     * PG_STATS_TTL_MS; null while PostgreSQL has none (never analyzed): the planner decides.
      */
-    async function wordQuery(term: SearchTerm, configs: string[]): Promise<string | null> {
+    function lexemeStats(): Promise<LexemeStats | null> {
+      if (stats !== null && Date.now() - stats.at < PG_STATS_TTL_MS) return stats.value;
+      const { schema, table } = splitQualified(t().articles);
+      const value = (
+        knex().raw(
+          `select s.most_common_elems::text::text[] as elems, s.most_common_elem_freqs as freqs, s.null_frac, c.reltuples
+           from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+           join pg_catalog.pg_stats s on s.schemaname = n.nspname and s.tablename = c.relname and s.attname = ?
+           where c.relname = ? and n.nspname = coalesce(?, current_schema())`,
+          [PG_COLUMN, table, schema]
+        ) as Promise<{ rows: Array<{ elems: string[] | null; freqs: number[] | null; null_frac: number | null; reltuples: number | null }> }>
+      ).then(({ rows }) => {
+        const row = rows[0];
+        if (!row) return null;
+        const elems = row.elems ?? [];
+        const freqs = new Map(elems.map((lexeme, i) => [lexeme, Number(row.freqs?.[i] ?? 0)]));
+        // After the per-lexeme frequencies come their minimum and maximum.
+        const floor = elems.length === 0 ? 0 : Number(row.freqs?.[elems.length] ?? 0);
+        const sorted = [...elems].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+        return { lexemes: sorted, freqs, floor, rows: Math.max(0, Number(row.reltuples ?? 0)) * (1 - Number(row.null_frac ?? 0)) };
+      });
+      stats = { at: Date.now(), value };
+      value.catch(() => {
+        stats = null; // ask again next time
+      });
+      return value;
+    }
+
+    /**
+     * The word as PostgreSQL normalizes it in each configuration: the distinct forms, to
+     * be OR-ed (`'talk':*`, `'talks':*`), or null when a configuration keeps no lexeme (a
+     * stop word). Asked of PostgreSQL (its parser, stemmers and stop words) and
+     * remembered, so the query holds each form once.
+     */
+    async function wordForms(term: SearchTerm, configs: string[]): Promise<string[] | null> {
       const key = `${configs.join(',')}\u0000${term.prefix ? '*' : ''}${term.word}`;
       const known = words.get(key);
       if (known !== undefined) return known;
@@ -240,25 +282,39 @@ export function createSearchRepository(strapi: Core.Strapi): SearchRepository {
       const forms = rows.rows.map((row) => row.form).sort();
       // A stop word of one configuration (`from` in English) is in no vector of that
       // language's articles: requiring it there would hide them, so the word is left out.
-      const query = forms.length === 0 || forms.includes('') ? null : forms.map((form) => `(${form})`).join(' | ');
+      const kept = forms.length === 0 || forms.includes('') ? null : forms;
       if (words.size >= PG_WORD_CACHE_SIZE) words.clear();
-      words.set(key, query);
-      return query;
+      words.set(key, kept);
+      return kept;
     }
 
     return {
       async compile({ q, language }) {
         const configs = pgQueryConfigs(language, available);
-        const parts: string[] = [];
+        const words: string[][] = [];
         for (const term of searchTerms(q)) {
-          const part = await wordQuery(term, configs);
-          if (part !== null) parts.push(`(${part})`);
+          const forms = await wordForms(term, configs);
+          if (forms !== null) words.push(forms);
         }
-        if (parts.length === 0) return NOTHING;
-        const tsquery = parts.join(' & ');
+        if (words.length === 0) return NOTHING;
+        const tsquery = words.map((forms) => `(${forms.map((form) => `(${form})`).join(' | ')})`).join(' & ');
+        // PostgreSQL estimates every prefix alike (the last word is one): the plan is chosen here.
+        const known = await lexemeStats();
+        const plan = known === null ? null : searchPlan(searchSelectivity(words, known), known.rows);
         return {
           unfilteredTotal: null,
-          where: (qb) => qb.whereRaw('?? @@ ?::tsquery', [column, tsquery]),
+          // Rare words: the matches from the GIN index first (OFFSET 0 keeps the planner from walking the date index).
+          ...(plan === 'index'
+            ? {
+                source: (table: string) =>
+                  knex().from(knex().raw('(select * from ?? as s where s.?? @@ ?::tsquery offset 0) as a', [table, PG_COLUMN, tsquery])),
+              }
+            : {}),
+          where: (qb) =>
+            plan === 'index'
+              ? qb
+              : // Common words: `is true` hides the condition from the GIN index, so the date index is walked and stops early.
+                qb.whereRaw(plan === 'walk' ? '(?? @@ ?::tsquery) is true' : '?? @@ ?::tsquery', [column, tsquery]),
           rankNewest: (qb, newest) =>
             newestFirst(amongNewest(qb, newest, t().articleColumns).orderByRaw('ts_rank(??, ?::tsquery) desc', [column, tsquery]), t().articleColumns),
         };

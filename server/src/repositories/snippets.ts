@@ -84,7 +84,7 @@ export function createSnippetRepository(strapi: Core.Strapi, counts: SnippetCoun
   /** Published rows matching the filters: drafts never get past this. */
   const filtered = (query: SnippetQuery, search: CompiledSearch | null, narrowed: Narrowed, locale: string | null): Knex.QueryBuilder => {
     const { articles, articleColumns: c, links } = t();
-    const qb = knex().from({ a: articles }).whereNotNull(`a.${c.publishedAt}`);
+    const qb = (search?.source?.(articles) ?? knex().from({ a: articles })).whereNotNull(`a.${c.publishedAt}`);
     if (locale !== null) qb.where(`a.${localeColumns(strapi).locale}`, locale);
 
     if (narrowed.categoryIds !== null) {
