@@ -5,6 +5,7 @@ import { migrateAfterSwitch } from './localization';
 import { registerPermissions } from './permissions';
 import { registerPublicSnippetRoutes } from './snippet-fast-path/routes';
 import { createSearchRepository } from './repositories/search';
+import { tableStatistics } from './repositories/table-statistics';
 import { getService } from './utils/get-service';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
@@ -16,6 +17,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await migrateAfterSwitch(strapi);
   // The full-text index of `q`, kept by the database on every write (repositories/search.ts).
   await createSearchRepository(strapi).prepare();
+  // PostgreSQL: statistics for tables never analyzed (autovacuum may be off), which the search plans read.
+  await tableStatistics(strapi).prepare();
   await getService(strapi, 'snippets').prepareReads();
   proposeSlugsInContentManager(strapi);
   openCacheChannel(strapi, registerPublicSnippetRoutes(strapi));

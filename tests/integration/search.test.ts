@@ -309,6 +309,27 @@ describe('full-text search (q)', () => {
       expect(beyond.meta.pagination.total).toBe(CAP);
     });
 
+    (selectedClient() === 'postgres' ? it : it.skip)(
+      'has PostgreSQL analyze the article table after a bulk import, autovacuum or not (the search plans read its statistics)',
+      async () => {
+        // analyze_count counts ANALYZE commands only; autovacuum's own runs count in autoanalyze_count.
+        const analyzed = async () => {
+          const { rows } = (await app.strapi.db.connection.raw(
+            "select analyze_count from pg_catalog.pg_stat_user_tables where relid = 'newsroom_articles'::regclass"
+          )) as { rows: Array<{ analyze_count: string | number }> };
+          return Number(rows[0]?.analyze_count ?? 0);
+        };
+        const deadline = Date.now() + 30000;
+        while ((await analyzed()) === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
+        expect(await analyzed()).toBeGreaterThan(0);
+        const { rows } = (await app.strapi.db.connection.raw(
+          "select count(*)::int as n from pg_catalog.pg_stats where tablename = 'newsroom_articles' and attname = 'newsroom_search' and most_common_elems is not null"
+        )) as { rows: Array<{ n: number }> };
+        expect(rows[0]?.n).toBe(1);
+      },
+      40000
+    );
+
     it('counts exactly below the cap', async () => {
       const one = snippetList((await api.list(`q=capped+107+${word}`)).body);
       expect(one.data.map((snippet) => snippet.title)).toEqual([`Capped 107 ${word}`]);

@@ -152,7 +152,7 @@ function amongNewest(qb: Knex.QueryBuilder, newest: Knex.QueryBuilder, c: Snippe
 /** PostgreSQL: the normalized tsquery of one word in a set of configurations, remembered (bounded). */
 const PG_WORD_CACHE_SIZE = 10000;
 /** PostgreSQL: the search column's statistics are read again after this long. */
-const PG_STATS_TTL_MS = 60_000;
+const PG_STATS_TTL_MS = 15_000;
 
 export function createSearchRepository(strapi: Core.Strapi): SearchRepository {
   let tables: SnippetTables | null = null;

@@ -27,12 +27,16 @@
  *   the importer then writes those articles one by one through the Document Service.
  *   Repairs and the excerpt refresh maintain derived columns and stay direct.
  *
+ * - Planner statistics: PostgreSQL's autovacuum may be late or off; the importer's
+ *   bulk inserts are counted towards an ANALYZE (repositories/table-statistics.ts).
+ *
  * Everything else that must follow a direct write starts from one description of it,
  * `DirectWrite`, in `afterCommit`.
  */
 import type { Core } from '@strapi/strapi';
 import { getService } from '../utils/get-service';
 import { createBulkArticleWriter, type NewArticle } from '../services/import/bulk';
+import { tableStatistics } from '../repositories/table-statistics';
 import { createWriteListeners } from './write-listeners';
 
 export type { NewArticle };
@@ -58,7 +62,10 @@ export const createDirectWrites = (strapi: Core.Strapi) => {
   function afterCommit(write: DirectWrite): void {
     onCommit(async () => {
       invalidate();
-      if (write.action === 'create') await bulk.announce(write.documentIds, { publish: write.published });
+      if (write.action !== 'create') return;
+      // Many rows at once: PostgreSQL's planner statistics must follow (repositories/table-statistics.ts).
+      tableStatistics(strapi).noteRows(write.documentIds.length * (write.published ? 2 : 1));
+      await bulk.announce(write.documentIds, { publish: write.published });
     });
   }
 
