@@ -67,6 +67,12 @@ export const createImportTranslations = (strapi: Core.Strapi) => {
     async plan(translations: Array<Candidate & { locale: string }>, newArticles: Candidate[]): Promise<Map<number, TranslationPlan>> {
       const plans = new Map<number, TranslationPlan>();
       const found = new Map<string, Target | null>();
+      // Each new article's slug once (the first with a slug wins, as a search in order would): a lookup per translation.
+      const bySlug = new Map<string, Candidate>();
+      for (const article of newArticles) {
+        const slug = slugFromText(article.title);
+        if (!bySlug.has(slug)) bySlug.set(slug, article);
+      }
       for (const candidate of translations) {
         const reference = candidate.article.translationOf as string;
         if (!found.has(reference)) found.set(reference, await targetOf(reference));
@@ -77,7 +83,7 @@ export const createImportTranslations = (strapi: Core.Strapi) => {
           plans.set(candidate.index, { target: { reference, documentId, title, slug }, problem });
           continue;
         }
-        const inBatch = newArticles.find((article) => slugFromText(article.title) === reference);
+        const inBatch = bySlug.get(reference);
         plans.set(candidate.index, {
           target: { reference, documentId: null, title: inBatch?.title ?? null, slug: inBatch ? reference : null },
           problem: !inBatch ? notFound(reference) : inBatch.locale === candidate.locale ? taken(reference, candidate.locale) : null,
