@@ -38,6 +38,8 @@
  *   --explain                     print EXPLAIN of each shape's SQL at the largest count
  *   --memory-boots=2              boots with and without the plugin for the memory figures
  *   --no-build                    use the installed plugin as it is
+ *   --keep-db                     keep the seeded database (PostgreSQL: not dropped; SQLite: the file is
+ *                                 copied to .tmp/bench-<db>.db) and print where, for EXPLAIN by hand
  *   --out=docs/BENCHMARKS.md  --no-write
  *   --smoke                       1,000 articles, 1 s a run, one round, one memory boot; prints, writes nothing
  *   --hostile                     instead: the hostile-input section (bench/hostile.js, which takes the
@@ -327,7 +329,13 @@ async function benchDatabase(db, dir, memory) {
   } finally {
     if (ceiling) await ceiling.stop();
     await strapi.stop();
-    await database.drop();
+    if (!flag('keep-db')) await database.drop();
+    else if (database.filename) {
+      const kept = path.join(ROOT, '.tmp', `bench-${db}.db`);
+      fs.mkdirSync(path.dirname(kept), { recursive: true });
+      fs.copyFileSync(database.filename, kept);
+      log(`kept the SQLite database: ${kept}`);
+    } else log(`kept the database: ${JSON.stringify(database.env)}`);
   }
   return { db, sideResults, shapeResults, plans };
 }

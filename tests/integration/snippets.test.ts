@@ -173,6 +173,44 @@ describe('snippet endpoint', () => {
     });
   });
 
+  describe('pages past the first, without q', () => {
+    // Pages after the first read the skipped rows as ids, then the page's rows by id
+    // (repositories/snippets.ts, pastOffset): page by page must give the one-page order.
+    const word = uniqueWord('pages');
+    let slug: string;
+
+    beforeAll(async () => {
+      const category = await createCategory(app, `Pages ${word}`);
+      slug = category.slug as string;
+      const dates = ['2026-02-01', '2026-02-03', '2026-02-03', '2026-02-03', '2026-02-02', '2026-02-05', '2026-02-04'];
+      const names = ['Kilo', 'alpha', 'Alpha', 'kilo', 'Mike', 'bravo', 'alpha'];
+      for (const [i, date] of dates.entries()) {
+        await publishArticle(app, { title: `${names[i]} ${word}`, documentDate: `${date}T10:00:00.000Z`, categories: [category.documentId] });
+      }
+      await draftArticle(app, { title: `Draft ${word}`, documentDate: '2026-02-03T10:00:00.000Z', categories: [category.documentId] });
+    });
+
+    it.each(['documentDate:desc', 'documentDate:asc', 'title:asc', 'title:desc'])('serves %s page by page in the order of one page', async (sort) => {
+      const whole = snippetList((await api.list(`category=${slug}&sort=${sort}&pageSize=100`)).body).data.map((s) => s.documentId);
+      expect(whole).toHaveLength(7);
+      for (const pageSize of [1, 2, 3]) {
+        const paged: string[] = [];
+        for (let page = 1; page <= Math.ceil(7 / pageSize); page += 1) {
+          const body = snippetList((await api.list(`category=${slug}&sort=${sort}&pageSize=${pageSize}&page=${page}`)).body);
+          expect(body.meta.pagination).toEqual({ page, pageSize, pageCount: Math.ceil(7 / pageSize), total: 7 });
+          paged.push(...body.data.map((s) => s.documentId));
+        }
+        expect(paged).toEqual(whole);
+      }
+    });
+
+    it('serves the snippet fields and categories on a later page as on the first', async () => {
+      const whole = snippetList((await api.list(`category=${slug}&pageSize=100`)).body).data;
+      const third = snippetList((await api.list(`category=${slug}&pageSize=2&page=3`)).body).data;
+      expect(third).toEqual(whole.slice(4, 6));
+    });
+  });
+
   describe('drafts', () => {
     it('never appear: draft-only articles, and the draft of a published article', async () => {
       const word = uniqueWord('draft');

@@ -145,6 +145,23 @@ export function createSnippetRepository(strapi: Core.Strapi, counts: SnippetCoun
       ]);
   };
 
+  /**
+   * The snippets of `range` of `matches` in `sort` order, the rows skipped read as ids only:
+   * the inner query walks an index that holds the id (the listing and title indexes do), so
+   * an offset of thousands costs index entries, not thousands of fetched article rows.
+   * Wrapped in a derived table: MySQL/MariaDB refuse a LIMIT directly inside `IN (…)`.
+   */
+  const pastOffset = (matches: Knex.QueryBuilder, sort: Exclude<SnippetSort, 'relevance'>, range: RowRange) => {
+    const c = t().articleColumns;
+    const page = ordered(matches.select(`a.${c.id} as id`), sort).limit(range.limit).offset(range.offset);
+    return ordered(
+      selectSnippet(knex().from({ a: t().articles })).whereIn(`a.${c.id}`, (sub) => {
+        sub.select('p.id').from(page.as('p'));
+      }),
+      sort
+    );
+  };
+
   /** The ids of the newest `window` rows of `matches`, read in the listing order. */
   const newestMatches = (matches: Knex.QueryBuilder, window: number) =>
     ordered(matches.select(`a.${t().articleColumns.id} as id`), 'documentDate:desc').limit(window);
@@ -158,7 +175,7 @@ export function createSnippetRepository(strapi: Core.Strapi, counts: SnippetCoun
    * window's worth of rows however common the words.
    */
   async function findSearchPage(query: SnippetQuery, q: string, locale: string | null): Promise<SnippetPageRows> {
-    const compiled = await search.compile({ q, language: query.language });
+    const compiled = await search.compile({ q, language: query.language, presentLanguages: () => counts?.languages() ?? Promise.resolve(null) });
     const limit = cappedLimit(query.page, query.pageSize);
     const offset = (query.page - 1) * query.pageSize;
     const narrowed = await narrow(query, null);
@@ -194,9 +211,9 @@ export function createSnippetRepository(strapi: Core.Strapi, counts: SnippetCoun
       if (kept !== null && offset >= kept) return { rows: [], total: kept };
       const narrowed = await narrow(query, kept);
       const sort = query.sort === 'relevance' ? 'documentDate:desc' : query.sort; // relevance needs q (core/snippet-query.ts)
-      const rows = (await ordered(selectSnippet(filtered(query, null, narrowed, locale)), sort)
-        .limit(query.pageSize)
-        .offset(offset)) as SnippetRow[];
+      const rows = (await (offset === 0
+        ? ordered(selectSnippet(filtered(query, null, narrowed, locale)), sort).limit(query.pageSize)
+        : pastOffset(filtered(query, null, narrowed, locale), sort, { offset, limit: query.pageSize }))) as SnippetRow[];
       if (kept !== null) return { rows, total: kept };
       const known = totalFromPage(query.page, query.pageSize, rows.length);
       if (known !== null) return { rows, total: known };
