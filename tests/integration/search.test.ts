@@ -69,6 +69,15 @@ describe('full-text search (q)', () => {
       expect(await api.titles(`q=negotiations+from+delegations`)).toEqual(stopWordsIndexed ? [] : ['Unrelated']);
     });
 
+    it('keeps a word that is a stop word only in a language no article is in (PostgreSQL: `sta` in Italian)', async () => {
+      const own = uniqueWord('kw');
+      await publishArticle(app, { title: `Typed ${own}`, body: 'The statement was read aloud.', language: 'en' });
+      await publishArticle(app, { title: `Other ${own}`, body: 'Nothing of the kind here.', language: 'en' });
+      // `sta` is the start of `statement`: it narrows; it does not vanish for being Italian.
+      expect(await api.titles(`q=${own}+sta&sort=title:asc`)).toEqual([`Typed ${own}`]);
+      expect(await api.titles(`q=${own}+stat&sort=title:asc`)).toEqual([`Typed ${own}`]);
+    });
+
     it(`finds a word by its stem in English text${stems ? '' : ' (not on MySQL/MariaDB, which do not stem)'}`, async () => {
       const found = stems ? ['Unrelated'] : [];
       // Neither is the last word, so no prefix helps: "negotiation" finds "negotiations", "talks" finds "talk".

@@ -129,10 +129,15 @@ describe('search query', () => {
       expect(pgConfigFor(null, PG_CONFIGS)).toBe('simple');
     });
 
-    it('stems a query by its language filter, or by every available configuration', () => {
+    it('stems a query by its language filter, or by the languages of the articles, or by every available configuration', () => {
       expect(pgQueryConfigs('de', PG_CONFIGS)).toEqual(['german', 'simple']);
       expect(pgQueryConfigs('fa', PG_CONFIGS)).toEqual(['simple']);
-      expect(pgQueryConfigs(null, PG_CONFIGS).sort()).toEqual(['arabic', 'english', 'german', 'simple']);
+      expect(pgQueryConfigs(null, PG_CONFIGS)).toEqual(['arabic', 'english', 'german', 'simple']);
+      expect(pgQueryConfigs(null, PG_CONFIGS, ['en', 'en-gb', 'fa', ''])).toEqual(['english', 'simple']);
+      expect(pgQueryConfigs(null, PG_CONFIGS, ['de', 'fr'])).toEqual(['german', 'simple']);
+      expect(pgQueryConfigs(null, PG_CONFIGS, [])).toEqual(['simple']);
+      // The filter decides, whatever the articles' languages.
+      expect(pgQueryConfigs('ar', PG_CONFIGS, ['en'])).toEqual(['arabic', 'simple']);
     });
   });
 

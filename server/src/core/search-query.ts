@@ -136,14 +136,18 @@ export function pgConfigFor(language: string | null, available: ReadonlySet<stri
 
 /**
  * The configurations a query's words are stemmed with: the one of the `language`
- * filter (and `simple`), or without a filter every available one, so a word
- * finds its stem in an article of any language.
+ * filter (and `simple`), or without a filter the ones of the languages the
+ * published articles are in (`present`; null when unknown: every available one),
+ * so a word finds its stem in an article of any of them. Only those: a word that is
+ * a stop word of a language no article is in (`sta` in Italian) must not count as one.
  */
-export function pgQueryConfigs(language: string | null, available: ReadonlySet<string>): string[] {
+export function pgQueryConfigs(language: string | null, available: ReadonlySet<string>, present: readonly string[] | null = null): string[] {
   if (language !== null) return [...new Set([pgConfigFor(language, available), 'simple'])];
-  const all = new Set(Object.values(PG_TEXT_SEARCH_CONFIGS).filter((config) => available.has(config)));
-  return ['simple', ...all];
+  const configs =
+    present === null ? Object.values(PG_TEXT_SEARCH_CONFIGS).filter((config) => available.has(config)) : present.map((code) => pgConfigFor(code, available));
+  return [...new Set(['simple', ...configs])].sort();
 }
+
 
 /**
  * With `q`, at most this many matches are served (relevance ranks the newest

@@ -73,6 +73,11 @@ export interface SearchFilter {
   q: string;
   /** The `language` filter, if any: PostgreSQL then stems the words with its configuration only. */
   language: string | null;
+  /**
+   * Without a `language` filter, the language codes of the published articles (null:
+   * unknown), asked only by PostgreSQL: the words are stemmed in those languages' configurations.
+   */
+  presentLanguages?: () => Promise<readonly string[] | null>;
 }
 
 /** One search, ready to apply to a query of the article table aliased `a`. */
@@ -289,8 +294,9 @@ export function createSearchRepository(strapi: Core.Strapi): SearchRepository {
     }
 
     return {
-      async compile({ q, language }) {
-        const configs = pgQueryConfigs(language, available);
+      async compile({ q, language, presentLanguages }) {
+        const present = language === null && presentLanguages !== undefined ? await presentLanguages() : null;
+        const configs = pgQueryConfigs(language, available, present);
         const words: string[][] = [];
         for (const term of searchTerms(q)) {
           const forms = await wordForms(term, configs);

@@ -316,6 +316,12 @@ export function createSnippetCountsRepository(strapi: Core.Strapi) {
         .pluck('language')) as string[];
     },
 
+    /** The language codes of the published articles (`''`: none), or null when the counts are not kept. */
+    async languages(): Promise<string[] | null> {
+      if (!usable) return null;
+      return (await knex().from(knex().raw(n().counts)).where('category_id', ANY_CATEGORY).where('n', '>', 0).pluck('language')) as string[];
+    },
+
     /** The number of published articles matching the filter, or null when the counts are not kept. */
     async total(filter: SnippetCountKey): Promise<number | null> {
       if (!usable) return null;
