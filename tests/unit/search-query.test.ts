@@ -2,6 +2,7 @@ import {
   booleanModeQuery,
   cappedLimit,
   relevancePageParts,
+  pinnedSearchPlan,
   searchPlan,
   searchSelectivity,
   tsqueryLexemes,
@@ -207,6 +208,14 @@ describe('search query', () => {
       expect(searchPlan(0.05, 100000)).toBe('index');
       // A small table: reading every match costs less than walking to the capped count.
       expect(searchPlan(1, 1000)).toBe('index');
+    });
+
+    it('takes a pinned plan only when it names one', () => {
+      expect(pinnedSearchPlan('walk')).toBe('walk');
+      expect(pinnedSearchPlan('index')).toBe('index');
+      expect(pinnedSearchPlan(undefined)).toBeNull();
+      expect(pinnedSearchPlan('')).toBeNull();
+      expect(pinnedSearchPlan('WALK')).toBeNull();
     });
   });
 });

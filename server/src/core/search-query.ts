@@ -272,6 +272,14 @@ export function searchSelectivity(words: ReadonlyArray<readonly string[]>, stats
   return selectivity;
 }
 
+/**
+ * For tests and diagnosis only (`NEWSROOM_PG_SEARCH_PLAN`): `walk` or `index` pins the
+ * PostgreSQL plan of every search, whatever the statistics; anything else leaves it to them.
+ */
+export function pinnedSearchPlan(value: string | undefined): 'walk' | 'index' | null {
+  return value === 'walk' || value === 'index' ? value : null;
+}
+
 /** Reading a row in date order and testing its vector costs about this many GIN index entries. */
 const WALK_ROW_COST = 4;
 

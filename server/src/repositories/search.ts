@@ -42,6 +42,7 @@ import {
   pgQueryConfigs,
   searchTerms,
   SEARCH_MATCH_CAP,
+  pinnedSearchPlan,
   searchPlan,
   searchSelectivity,
   tsqueryWord,
@@ -101,6 +102,11 @@ export interface CompiledSearch {
    * engine reads them first (then `where` adds nothing); absent: the table itself.
    */
   source?: (table: string) => Knex.QueryBuilder;
+  /**
+   * The words are common and tested row by row (PostgreSQL's date-index walk): with other
+   * filters, the rows those filters leave should come first and the words be tested last.
+   */
+  readonly wordsLast?: boolean;
 }
 
 interface SearchMatcher {
@@ -114,6 +120,13 @@ export interface SearchRepository {
   compile(filter: SearchFilter): Promise<CompiledSearch>;
   /** Rows of `filtered` (narrowed by `where`), counted up to SEARCH_MATCH_CAP. */
   countCapped(filtered: Knex.QueryBuilder): Promise<number>;
+  /**
+   * The rows `narrowed` gives (a query of the article table `a`: the other filters, not the
+   * search, in the listing order when `ordered`), that `search` matches, the words tested
+   * last: the filters' query stays whole (its ids come from the filters' indexes), and only
+   * the rows it gives are fetched and their vectors tested. A query of `f.id`, `f.date`.
+   */
+  wordsLast(narrowed: Knex.QueryBuilder, search: CompiledSearch): Knex.QueryBuilder;
 }
 
 type Dialect = 'postgres' | 'sqlite' | 'mysql';
@@ -153,6 +166,12 @@ function amongNewest(qb: Knex.QueryBuilder, newest: Knex.QueryBuilder, c: Snippe
     sub.select('n.id').from(newest.as('n'));
   });
 }
+
+/**
+ * PostgreSQL: the plan of every search pinned (tests: the walk of common words needs
+ * thousands of rows to be chosen). Read once, when Strapi loads the plugin, as configuration is.
+ */
+const PINNED_PG_PLAN = pinnedSearchPlan(process.env.NEWSROOM_PG_SEARCH_PLAN);
 
 /** PostgreSQL: the normalized tsquery of one word in a set of configurations, remembered (bounded). */
 const PG_WORD_CACHE_SIZE = 10000;
@@ -305,8 +324,8 @@ export function createSearchRepository(strapi: Core.Strapi): SearchRepository {
         if (words.length === 0) return NOTHING;
         const tsquery = words.map((forms) => `(${forms.map((form) => `(${form})`).join(' | ')})`).join(' & ');
         // PostgreSQL estimates every prefix alike (the last word is one): the plan is chosen here.
-        const known = await lexemeStats();
-        const plan = known === null ? null : searchPlan(searchSelectivity(words, known), known.rows);
+        const known = PINNED_PG_PLAN === null ? await lexemeStats() : null;
+        const plan = PINNED_PG_PLAN ?? (known === null ? null : searchPlan(searchSelectivity(words, known), known.rows));
         return {
           unfilteredTotal: null,
           // Rare words: the matches from the GIN index first (OFFSET 0 keeps the planner from walking the date index).
@@ -323,6 +342,7 @@ export function createSearchRepository(strapi: Core.Strapi): SearchRepository {
                 qb.whereRaw(plan === 'walk' ? '(?? @@ ?::tsquery) is true' : '?? @@ ?::tsquery', [column, tsquery]),
           rankNewest: (qb, newest) =>
             newestFirst(amongNewest(qb, newest, t().articleColumns).orderByRaw('ts_rank(??, ?::tsquery) desc', [column, tsquery]), t().articleColumns),
+          wordsLast: plan === 'walk',
         };
       },
     };
@@ -483,6 +503,13 @@ export function createSearchRepository(strapi: Core.Strapi): SearchRepository {
       const inner = filtered.clearSelect().clearOrder().select(knex().raw('1 as one')).limit(SEARCH_MATCH_CAP).as('matches');
       const rows = (await knex().count({ total: '*' }).from(inner)) as Array<{ total: unknown }>;
       return Number(rows[0]?.total ?? 0);
+    },
+
+    wordsLast(narrowed, compiled) {
+      const c = t().articleColumns;
+      // OFFSET 0 keeps the filters' query whole, so the planner cannot test the words first.
+      const ids = narrowed.clearSelect().select(`a.${c.id} as id`, `a.${c.documentDate} as date`);
+      return compiled.where(knex().from(knex().raw('(? offset 0) as f', [ids])).innerJoin({ a: t().articles }, `a.${c.id}`, 'f.id'));
     },
   };
 }

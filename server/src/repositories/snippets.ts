@@ -81,8 +81,18 @@ export function createSnippetRepository(strapi: Core.Strapi, counts: SnippetCoun
     return { categoryIds, languageCodes, fewMatches };
   };
 
-  /** Published rows matching the filters: drafts never get past this. */
-  const filtered = (query: SnippetQuery, search: CompiledSearch | null, narrowed: Narrowed, locale: string | null): Knex.QueryBuilder => {
+  /**
+   * Published rows matching the filters: drafts never get past this. `probeLinks`: the
+   * category test as a subquery the planner cannot turn into a join (PostgreSQL would
+   * hash every link of the category), so each row probes the link index.
+   */
+  const filtered = (
+    query: SnippetQuery,
+    search: CompiledSearch | null,
+    narrowed: Narrowed,
+    locale: string | null,
+    { probeLinks = false }: { probeLinks?: boolean } = {}
+  ): Knex.QueryBuilder => {
     const { articles, articleColumns: c, links } = t();
     const qb = (search?.source?.(articles) ?? knex().from({ a: articles })).whereNotNull(`a.${c.publishedAt}`);
     if (locale !== null) qb.where(`a.${localeColumns(strapi).locale}`, locale);
@@ -95,6 +105,14 @@ export function createSnippetRepository(strapi: Core.Strapi, counts: SnippetCoun
         qb.whereIn(`a.${c.id}`, (sub) => {
           sub.select(`l.${links.articleColumn}`).from({ l: links.table }).whereIn(`l.${links.categoryColumn}`, ids);
         });
+      } else if (probeLinks) {
+        const linked = knex()
+          .from({ l: links.table })
+          .select(knex().raw('1'))
+          .whereRaw('?? = ??', [`l.${links.articleColumn}`, `a.${c.id}`])
+          .whereIn(`l.${links.categoryColumn}`, ids)
+          .limit(1);
+        qb.whereRaw('(?) is not null', [linked]);
       } else {
         // A correlated EXISTS, not a join (an article in two matching categories is still one
         // row) and not `id IN (links of the category)`: that form makes SQLite read every
@@ -180,6 +198,13 @@ export function createSnippetRepository(strapi: Core.Strapi, counts: SnippetCoun
     const offset = (query.page - 1) * query.pageSize;
     const narrowed = await narrow(query, null);
     const matches = () => filtered(query, compiled, narrowed, locale);
+    // Common words tested row by row, with other filters: the rows those filters leave
+    // first, from their indexes, each link by its own probe, and the words tested last.
+    const wordsLast = compiled.wordsLast === true && (narrowsBeyondSearch(query) || locale !== null);
+    const narrowedFirst = (inOrder: boolean) => {
+      const rows = filtered(query, null, narrowed, locale, { probeLinks: true });
+      return search.wordsLast(inOrder ? ordered(rows, 'documentDate:desc') : rows, compiled);
+    };
     const read = async (qb: Knex.QueryBuilder, range: RowRange) => (await qb.limit(range.limit).offset(range.offset)) as SnippetRow[];
     const byDate = (range: RowRange, sort: Exclude<SnippetSort, 'relevance'>) => read(ordered(selectSnippet(matches()), sort), range);
     let rows: SnippetRow[] = [];
@@ -188,7 +213,18 @@ export function createSnippetRepository(strapi: Core.Strapi, counts: SnippetCoun
     } else {
       const { ranked, dated } = relevancePageParts({ offset, limit });
       if (ranked !== null) {
-        rows = await read(compiled.rankNewest(selectSnippet(knex().from({ a: t().articles })), newestMatches(matches(), SEARCH_RANK_WINDOW)), ranked);
+        const newest = wordsLast
+          ? // The filters' rows in the listing order: the newest matches are the first to pass.
+            narrowedFirst(true)
+              .clearSelect()
+              .select('f.id as id')
+              .orderBy([
+                { column: 'f.date', order: 'desc' },
+                { column: 'f.id', order: 'desc' },
+              ])
+              .limit(SEARCH_RANK_WINDOW)
+          : newestMatches(matches(), SEARCH_RANK_WINDOW);
+        rows = await read(compiled.rankNewest(selectSnippet(knex().from({ a: t().articles })), newest), ranked);
       }
       // Past the window only when the window was full: fewer matches are all in it.
       if (dated !== null && (ranked === null || rows.length === ranked.limit)) rows = [...rows, ...(await byDate(dated, 'documentDate:desc'))];
@@ -197,7 +233,7 @@ export function createSnippetRepository(strapi: Core.Strapi, counts: SnippetCoun
     // A short page tells the total (at most the cap: a page never reaches past it).
     if (known !== null) return { rows, total: known };
     if (locale === null && !narrowsBeyondSearch(query) && compiled.unfilteredTotal !== null) return { rows, total: compiled.unfilteredTotal };
-    return { rows, total: await search.countCapped(matches()) };
+    return { rows, total: await search.countCapped(wordsLast ? narrowedFirst(false) : matches()) };
   }
 
   return {
