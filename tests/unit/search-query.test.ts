@@ -205,6 +205,7 @@ describe('search query', () => {
       expect(searchPlan(searchSelectivity([["'breakthrough':*"]], common), 100000)).toBe('walk');
       expect(searchPlan(searchSelectivity([["'zqxyzzy':*"]], common), 100000)).toBe('index');
       expect(searchPlan(0.2, 100000)).toBe('walk');
+      expect(searchPlan(0.14, 100000)).toBe('walk');
       expect(searchPlan(0.05, 100000)).toBe('index');
       // A small table: reading every match costs less than walking to the capped count.
       expect(searchPlan(1, 1000)).toBe('index');

@@ -280,8 +280,13 @@ export function pinnedSearchPlan(value: string | undefined): 'walk' | 'index' | 
   return value === 'walk' || value === 'index' ? value : null;
 }
 
-/** Reading a row in date order and testing its vector costs about this many GIN index entries. */
-const WALK_ROW_COST = 4;
+/**
+ * Reading a row in date order and testing its vector costs about this many matches read
+ * from the GIN index (each fetched for its date, then sorted). Measured at 100,000 articles,
+ * a word in 14% of them (page 1 by relevance and the capped count): ~60 ms through the index,
+ * ~2.1 µs a match; ~25 ms walking, ~2.9 µs a row walked.
+ */
+const WALK_ROW_COST = 1.5;
 
 /**
  * How PostgreSQL should find a search's matches: `walk` the date index testing each
