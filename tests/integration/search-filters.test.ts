@@ -114,6 +114,59 @@ describe('q with other filters', () => {
     expect([...served].sort()).toEqual([...want].sort());
   });
 
+  describe('with many matches (SQLite lists the highest ids first and proves they are the newest)', () => {
+    const many = uniqueWord('mn');
+    const COUNT = 2100;
+    const english: Array<{ title: string; date: number }> = [];
+    // Imported first (the lowest id), dated after all the others: the newest match of all.
+    const early = `Early ${many}`;
+
+    beforeAll(async () => {
+      const start = Date.UTC(2025, 0, 1);
+      const documents = [documentOf(early, `The ${many} report.`, 'German', [], new Date(Date.UTC(2027, 0, 1)))];
+      for (let i = 0; i < COUNT; i += 1) {
+        // Dates grow with the order of import, but not strictly: pairs share a minute, some go back.
+        const date = start + Math.floor(i / 2) * 60_000 - (i % 7 === 0 ? 30 * 60_000 : 0);
+        const title = `Many ${i} ${many}`;
+        english.push({ title, date });
+        documents.push(documentOf(title, `The ${many} report.`, 'English', [], new Date(date)));
+      }
+      for (let i = 0; i < documents.length; i += 500) {
+        const res = await importApi(app).json({ documents: documents.slice(i, i + 500), publish: true });
+        expect(importAnswer(res.body).meta.created).toBe(Math.min(500, documents.length - i));
+      }
+    }, 240000);
+
+    // Newest first; equal dates: the later import (higher id) first.
+    const newestEnglish = () => english.map((row, index) => ({ ...row, index })).sort((a, b) => b.date - a.date || b.index - a.index).map((row) => row.title);
+    const titles = async (query: string) => snippetList((await snippetsApi(app).list(`q=${many}&${query}`)).body);
+
+    it('serves the newest first when a row with a low id is the newest (the proof fails, the matches are walked)', async () => {
+      const first = await titles('sort=documentDate:desc&pageSize=3');
+      expect(first.data.map((snippet) => snippet.title)).toEqual([early, ...newestEnglish().slice(0, 2)]);
+      expect(first.meta.pagination.total).toBe(1000);
+    });
+
+    it('serves the newest first, deep pages too, when the filters leave it out (the proof holds)', async () => {
+      const want = newestEnglish();
+      for (const page of [1, 2, 40]) {
+        const res = await titles(`language=en&sort=documentDate:desc&pageSize=10&page=${page}`);
+        expect(res.data.map((snippet) => snippet.title)).toEqual(want.slice((page - 1) * 10, page * 10));
+        expect(res.meta.pagination.total).toBe(1000);
+      }
+    });
+
+    it('ranks the newest 200 matches of the filters, then the older ones newest first', async () => {
+      const served: string[] = [];
+      for (let page = 1; page <= 9; page += 1) served.push(...(await titles(`language=en&pageSize=25&page=${page}`)).data.map((snippet) => snippet.title));
+      const want = newestEnglish();
+      expect([...served.slice(0, 200)].sort()).toEqual([...want.slice(0, 200)].sort());
+      expect(served.slice(200)).toEqual(want.slice(200, 225));
+      const all = await titles('pageSize=25');
+      expect(all.data.map((snippet) => snippet.title)).toContain(early);
+    });
+  });
+
   it('finds nothing where the filters leave no match', async () => {
     const body = snippetList((await snippetsApi(app).list(`q=${word}&category=${slug(alpha)}&language=fa&from=2026-03-03`)).body);
     expect(body.data).toEqual([]);

@@ -88,9 +88,19 @@ export interface CompiledSearch {
   /**
    * Narrows `qb` (a query of the article table `a`) to the rows whose ids `newest`
    * selects (the newest SEARCH_RANK_WINDOW matches, core/search-query.ts) and orders
-   * them best match first, then newest, then by id: only those rows are scored.
+   * them best match first, then newest, then by id: only those rows are scored. `ids`:
+   * those ids, when known (SQLite then reads only their range of its index).
    */
-  rankNewest(qb: Knex.QueryBuilder, newest: Knex.QueryBuilder): Knex.QueryBuilder;
+  rankNewest(qb: Knex.QueryBuilder, newest: Knex.QueryBuilder, ids?: readonly number[]): Knex.QueryBuilder;
+  /**
+   * Many matches (SQLite: more than it sorts by id): the ids of the matches with the highest
+   * ids, highest first, which the engine lists at little cost; every other match has a
+   * lower id. Often the newest matches too (ids grow as articles are written): the snippet
+   * query proves it before it relies on it (repositories/snippets.ts).
+   */
+  readonly highestMatches?: readonly number[];
+  /** Narrows `qb` (a query of the article table `a`) to the rows of `ids`, given in one binding. */
+  among?(qb: Knex.QueryBuilder, ids: readonly number[]): Knex.QueryBuilder;
   /**
    * The published rows matching, counted up to SEARCH_MATCH_CAP, when the engine told it
    * while compiling (SQLite's index holds exactly the published rows): the total of a
@@ -394,21 +404,36 @@ export function createSearchRepository(strapi: Core.Strapi): SearchRepository {
         // Few matches: read them by id and sort them. Many: walk the listing index in the
         // requested order, testing each row against the set of matches (`+` keeps SQLite
         // from reading every match by id and sorting them all), and stop after a page.
-        const probed = (await knex().raw(`select count(*) as n from (select rowid from ?? where ?? match ? limit ${SQLITE_FEW_MATCHES + 1})`, [
-          SQLITE_TABLE,
-          SQLITE_TABLE,
-          text,
-        ])) as Array<{ n: number }>;
-        const matching = Number(probed[0]?.n ?? 0);
+        // The matches with the highest ids: FTS5 lists them in rowid order once the words' lists are read.
+        const highest = (
+          (await knex().raw(`select rowid as id from ?? where ?? match ? order by rowid desc limit ${SQLITE_FEW_MATCHES + 1}`, [
+            SQLITE_TABLE,
+            SQLITE_TABLE,
+            text,
+          ])) as Array<{ id: number | string }>
+        ).map((row) => Number(row.id));
+        const matching = highest.length;
         const few = matching <= SQLITE_FEW_MATCHES;
         return {
+          ...(few ? {} : { highestMatches: highest.slice(0, SQLITE_FEW_MATCHES) }),
+          among: (qb, ids) => qb.whereRaw('?? in (select value from json_each(?))', [`a.${c.id}`, JSON.stringify(ids)]),
           // The index holds the published rows only: its count is the total when nothing else filters.
           unfilteredTotal: Math.min(matching, SEARCH_MATCH_CAP),
           where: (qb) => qb.whereRaw(`${few ? '' : '+'}?? in (select rowid from ?? where ?? match ?)`, [`a.${c.id}`, SQLITE_TABLE, SQLITE_TABLE, text]),
           // bm25 needs the MATCH of the row being scored: join the index for the capped rows only.
-          rankNewest: (qb, newest) =>
+          rankNewest: (qb, newest, ids) =>
             newestFirst(
-              amongNewest(qb.innerJoin(SQLITE_TABLE, `${SQLITE_TABLE}.rowid`, `a.${c.id}`).whereRaw('?? match ?', [SQLITE_TABLE, text]), newest, c)
+              amongNewest(
+                qb
+                  .innerJoin(SQLITE_TABLE, `${SQLITE_TABLE}.rowid`, `a.${c.id}`)
+                  .whereRaw('?? match ?', [SQLITE_TABLE, text])
+                  // Known ids: FTS5 reads their rowid range only, not every match.
+                  .modify((ranged) => {
+                    if (ids !== undefined && ids.length > 0) ranged.whereBetween(`${SQLITE_TABLE}.rowid`, [Math.min(...ids), Math.max(...ids)]);
+                  }),
+                newest,
+                c
+              )
                 // bm25: lower is better.
                 .orderByRaw(`bm25(??, ${SQLITE_WEIGHTS})`, [SQLITE_TABLE]),
               c

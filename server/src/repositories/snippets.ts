@@ -10,7 +10,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { cappedLimit, relevancePageParts, SEARCH_RANK_WINDOW, type RowRange } from '../core/search-query';
+import { cappedLimit, relevancePageParts, SEARCH_MATCH_CAP, SEARCH_RANK_WINDOW, type RowRange } from '../core/search-query';
 import { narrowsBeyondSearch, type SnippetQuery, type SnippetSort } from '../core/snippet-query';
 import { snippetCountKey, startFromLinks } from '../core/snippet-count-key';
 import { totalFromPage, type SnippetCategoryRow, type SnippetRow } from '../core/snippet-response';
@@ -206,14 +206,49 @@ export function createSnippetRepository(strapi: Core.Strapi, counts: SnippetCoun
       return search.wordsLast(inOrder ? ordered(rows, 'documentDate:desc') : rows, compiled);
     };
     const read = async (qb: Knex.QueryBuilder, range: RowRange) => (await qb.limit(range.limit).offset(range.offset)) as SnippetRow[];
-    const byDate = (range: RowRange, sort: Exclude<SnippetSort, 'relevance'>) => read(ordered(selectSnippet(matches()), sort), range);
+
+    /**
+     * The ids of the newest `n` matches, newest first, taken from the matches with the
+     * highest ids when the engine listed them (`highestMatches`) and they provably hold the
+     * newest: at least `n` of them pass the filters, and no row of the filters with a lower
+     * id is newer than the `n`th (every other match has a lower id). Null: not proven, the
+     * matches are walked as usual. Ids usually grow with time, so this mostly holds, and the
+     * proof reads only the rows newer than the `n`th.
+     */
+    const newestFromHighest = async (n: number): Promise<number[] | null> => {
+      const highest = compiled.highestMatches;
+      if (highest === undefined || compiled.among === undefined || n <= 0) return null;
+      const c = t().articleColumns;
+      const candidates = (await ordered(
+        compiled.among(filtered(query, null, narrowed, locale), highest).select(`a.${c.id} as id`, `a.${c.documentDate} as date`),
+        'documentDate:desc'
+      ).limit(n)) as Array<{ id: number | string; date: unknown }>;
+      const last = candidates[n - 1];
+      if (last === undefined) return null;
+      const newer = await filtered(query, null, narrowed, locale)
+        .where(`a.${c.id}`, '<', highest[highest.length - 1])
+        .where(`a.${c.documentDate}`, '>', last.date as Knex.Value)
+        .select(`a.${c.id}`)
+        .limit(1);
+      return newer.length === 0 ? candidates.map((row) => Number(row.id)) : null;
+    };
+
+    const byDate = async (range: RowRange, sort: Exclude<SnippetSort, 'relevance'>) => {
+      const newest = sort === 'documentDate:desc' ? await newestFromHighest(range.offset + range.limit) : null;
+      if (newest === null) return read(ordered(selectSnippet(matches()), sort), range);
+      const page = newest.slice(range.offset);
+      return page.length === 0 ? [] : ((await ordered(selectSnippet(knex().from({ a: t().articles })).whereIn(`a.${t().articleColumns.id}`, page), sort)) as SnippetRow[]);
+    };
     let rows: SnippetRow[] = [];
     if (query.sort !== 'relevance') {
       if (limit > 0) rows = await byDate({ offset, limit }, query.sort);
     } else {
       const { ranked, dated } = relevancePageParts({ offset, limit });
       if (ranked !== null) {
-        const newest = wordsLast
+        const known = await newestFromHighest(SEARCH_RANK_WINDOW);
+        const newest = known !== null
+          ? knex().from({ a: t().articles }).whereIn(`a.${t().articleColumns.id}`, known).select(`a.${t().articleColumns.id} as id`)
+          : wordsLast
           ? // The filters' rows in the listing order: the newest matches are the first to pass.
             narrowedFirst(true)
               .clearSelect()
@@ -224,7 +259,7 @@ export function createSnippetRepository(strapi: Core.Strapi, counts: SnippetCoun
               ])
               .limit(SEARCH_RANK_WINDOW)
           : newestMatches(matches(), SEARCH_RANK_WINDOW);
-        rows = await read(compiled.rankNewest(selectSnippet(knex().from({ a: t().articles })), newest), ranked);
+        rows = await read(compiled.rankNewest(selectSnippet(knex().from({ a: t().articles })), newest, known ?? undefined), ranked);
       }
       // Past the window only when the window was full: fewer matches are all in it.
       if (dated !== null && (ranked === null || rows.length === ranked.limit)) rows = [...rows, ...(await byDate(dated, 'documentDate:desc'))];
@@ -233,6 +268,11 @@ export function createSnippetRepository(strapi: Core.Strapi, counts: SnippetCoun
     // A short page tells the total (at most the cap: a page never reaches past it).
     if (known !== null) return { rows, total: known };
     if (locale === null && !narrowsBeyondSearch(query) && compiled.unfilteredTotal !== null) return { rows, total: compiled.unfilteredTotal };
+    // The cap reached among the matches the engine listed is the total: no need to walk the rest.
+    if (compiled.highestMatches !== undefined && compiled.among !== undefined) {
+      const listed = await search.countCapped(compiled.among(filtered(query, null, narrowed, locale), compiled.highestMatches));
+      if (listed >= SEARCH_MATCH_CAP) return { rows, total: SEARCH_MATCH_CAP };
+    }
     return { rows, total: await search.countCapped(wordsLast ? narrowedFirst(false) : matches()) };
   }
 
