@@ -79,6 +79,11 @@ export interface SearchFilter {
    * unknown), asked only by PostgreSQL: the words are stemmed in those languages' configurations.
    */
   presentLanguages?: () => Promise<readonly string[] | null>;
+  /**
+   * Whether the matches with the highest ids are worth listing (`highestMatches`): false
+   * when the other filters leave few rows, so few of those matches would pass them.
+   */
+  listHighest?: () => Promise<boolean>;
 }
 
 /** One search, ready to apply to a query of the article table aliased `a`. */
@@ -396,26 +401,31 @@ export function createSearchRepository(strapi: Core.Strapi): SearchRepository {
 
   function sqliteMatcher(): SearchMatcher {
     return {
-      async compile({ q }) {
+      async compile({ q, listHighest }) {
         const terms = searchTerms(q);
         if (terms.length === 0) return NOTHING;
         const text = fts5Query(terms);
         const c = t().articleColumns;
         // Few matches: read them by id and sort them. Many: walk the listing index in the
         // requested order, testing each row against the set of matches (`+` keeps SQLite
-        // from reading every match by id and sorting them all), and stop after a page.
-        // The matches with the highest ids: FTS5 lists them in rowid order once the words' lists are read.
-        const highest = (
-          (await knex().raw(`select rowid as id from ?? where ?? match ? order by rowid desc limit ${SQLITE_FEW_MATCHES + 1}`, [
-            SQLITE_TABLE,
-            SQLITE_TABLE,
-            text,
-          ])) as Array<{ id: number | string }>
-        ).map((row) => Number(row.id));
-        const matching = highest.length;
+        // from reading every match by id and sorting them all), and stop after a page; or
+        // take the page from the matches with the highest ids, which FTS5 lists in rowid
+        // order once it has read the words' lists (highestMatches: a little dearer than counting).
+        const args = [SQLITE_TABLE, SQLITE_TABLE, text];
+        const limit = SQLITE_FEW_MATCHES + 1;
+        let highest: number[] | null = null;
+        let matching: number;
+        if (listHighest === undefined || (await listHighest())) {
+          const rows = (await knex().raw(`select rowid as id from ?? where ?? match ? order by rowid desc limit ${limit}`, args)) as Array<{ id: number | string }>;
+          highest = rows.map((row) => Number(row.id));
+          matching = highest.length;
+        } else {
+          const rows = (await knex().raw(`select count(*) as n from (select rowid from ?? where ?? match ? limit ${limit})`, args)) as Array<{ n: number }>;
+          matching = Number(rows[0]?.n ?? 0);
+        }
         const few = matching <= SQLITE_FEW_MATCHES;
         return {
-          ...(few ? {} : { highestMatches: highest.slice(0, SQLITE_FEW_MATCHES) }),
+          ...(few || highest === null ? {} : { highestMatches: highest.slice(0, SQLITE_FEW_MATCHES) }),
           among: (qb, ids) => qb.whereRaw('?? in (select value from json_each(?))', [`a.${c.id}`, JSON.stringify(ids)]),
           // The index holds the published rows only: its count is the total when nothing else filters.
           unfilteredTotal: Math.min(matching, SEARCH_MATCH_CAP),

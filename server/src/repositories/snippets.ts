@@ -40,6 +40,9 @@ interface Narrowed {
   fewMatches: boolean;
 }
 
+/** Filters leaving at least this share of the published articles are common (`commonFilters`). */
+const COMMON_FILTER_SHARE = 0.25;
+
 /** `!` escapes LIKE wildcards: unlike `\`, it means the same in every dialect and SQL mode. */
 const LIKE_ESCAPE = '!';
 const escapeLike = (text: string) => text.replace(/[!%_]/g, (char) => `${LIKE_ESCAPE}${char}`);
@@ -144,6 +147,21 @@ export function createSnippetRepository(strapi: Core.Strapi, counts: SnippetCoun
     return qb;
   };
 
+  /**
+   * Whether the filters besides `q` leave a good part of the articles (at least
+   * COMMON_FILTER_SHARE, by the kept counts), so that the newest matches of the words alone
+   * hold the newest of the filters too: none, or a category and a language that are common.
+   * A date range or a locale: unknown, taken as no.
+   */
+  const commonFilters = async (query: SnippetQuery, locale: string | null): Promise<boolean> => {
+    if (locale !== null || query.from !== null || query.to !== null) return false;
+    if (query.categories.length === 0 && query.language === null) return true;
+    if (query.categories.length > 1 || counts === null) return false;
+    const kept = await counts.total({ category: query.categories[0] ?? null, language: query.language });
+    const published = kept === null ? null : await counts.total({ category: null, language: null });
+    return kept !== null && published !== null && kept >= published * COMMON_FILTER_SHARE;
+  };
+
   /** Every order ends on the row id, so pages never overlap or skip rows of equal keys. */
   const ordered = (qb: Knex.QueryBuilder, sort: Exclude<SnippetSort, 'relevance'>) => {
     const c = t().articleColumns;
@@ -193,7 +211,12 @@ export function createSnippetRepository(strapi: Core.Strapi, counts: SnippetCoun
    * window's worth of rows however common the words.
    */
   async function findSearchPage(query: SnippetQuery, q: string, locale: string | null): Promise<SnippetPageRows> {
-    const compiled = await search.compile({ q, language: query.language, presentLanguages: () => counts?.languages() ?? Promise.resolve(null) });
+    const compiled = await search.compile({
+      q,
+      language: query.language,
+      presentLanguages: () => counts?.languages() ?? Promise.resolve(null),
+      listHighest: () => commonFilters(query, locale),
+    });
     const limit = cappedLimit(query.page, query.pageSize);
     const offset = (query.page - 1) * query.pageSize;
     const narrowed = await narrow(query, null);
