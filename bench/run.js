@@ -149,6 +149,19 @@ async function settle(url) {
   }
 }
 
+/** `--keep-db`: the seeded database stays (a SQLite file is copied out of the run's directory), and where is printed. */
+async function keepDatabase(db, database) {
+  await database.close();
+  if (!database.filename) {
+    log(`kept the database: ${JSON.stringify(database.env)}`);
+    return;
+  }
+  const kept = path.join(ROOT, '.tmp', `bench-${db}.db`);
+  fs.mkdirSync(path.dirname(kept), { recursive: true });
+  fs.copyFileSync(database.filename, kept);
+  log(`kept the SQLite database: ${kept}`);
+}
+
 /** One database: boot, then per article count seed, shapes, side by side, plans. */
 async function benchDatabase(db, dir, memory) {
   const database = await freshDatabase(db, dir, 'bench');
@@ -329,13 +342,8 @@ async function benchDatabase(db, dir, memory) {
   } finally {
     if (ceiling) await ceiling.stop();
     await strapi.stop();
-    if (!flag('keep-db')) await database.drop();
-    else if (database.filename) {
-      const kept = path.join(ROOT, '.tmp', `bench-${db}.db`);
-      fs.mkdirSync(path.dirname(kept), { recursive: true });
-      fs.copyFileSync(database.filename, kept);
-      log(`kept the SQLite database: ${kept}`);
-    } else log(`kept the database: ${JSON.stringify(database.env)}`);
+    if (flag('keep-db')) await keepDatabase(db, database);
+    else await database.drop();
   }
   return { db, sideResults, shapeResults, plans };
 }

@@ -32,12 +32,12 @@ async function onPostgres(sql) {
  * database (PostgreSQL backends on this machine, from /proc; 0 for SQLite, which runs inside
  * Strapi), so CPU a request counts the queries too.
  * @returns {Promise<{ client: string, env: Record<string,string>, filename?: string, pg?: object,
- *   cpuSeconds: () => Promise<number | null>, drop: () => Promise<void> }>}
+ *   cpuSeconds: () => Promise<number | null>, close: () => Promise<void>, drop: () => Promise<void> }>}
  */
 async function freshDatabase(client, dir, name) {
   if (client === 'sqlite') {
     const filename = path.join(dir, `${name}.db`);
-    return { client, filename, env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: filename }, cpuSeconds: async () => 0, drop: async () => {} };
+    return { client, filename, env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: filename }, cpuSeconds: async () => 0, close: async () => {}, drop: async () => {} };
   }
   if (client === 'postgres') {
     const database = `newsroom_bench_${name.replace(/\W/g, '_')}_${process.pid}`;
@@ -71,6 +71,11 @@ async function freshDatabase(client, dir, name) {
         DATABASE_NAME: database,
       },
       cpuSeconds,
+      /** Ends this run's own connection and keeps the database (`--keep-db`). */
+      close: async () => {
+        forget();
+        await monitor?.end();
+      },
       drop: async () => {
         forget();
         await monitor?.end();
@@ -78,7 +83,7 @@ async function freshDatabase(client, dir, name) {
       },
     };
   }
-  return { client, env: { DATABASE_CLIENT: client }, cpuSeconds: async () => null, drop: async () => {} };
+  return { client, env: { DATABASE_CLIENT: client }, cpuSeconds: async () => null, close: async () => {}, drop: async () => {} };
 }
 
 module.exports = { freshDatabase };
