@@ -86,17 +86,20 @@ export interface SearchFilter {
   listHighest?: () => Promise<boolean>;
 }
 
+/** The newest matches: a query of their ids (`id`), or the ids themselves. */
+export type Newest = Knex.QueryBuilder | readonly number[];
+
 /** One search, ready to apply to a query of the article table aliased `a`. */
 export interface CompiledSearch {
   /** Narrows `qb` to the articles matching the words of `q` (none when `q` has no words). */
   where(qb: Knex.QueryBuilder): Knex.QueryBuilder;
   /**
    * Narrows `qb` (a query of the article table `a`) to the rows whose ids `newest`
-   * selects (the newest SEARCH_RANK_WINDOW matches, core/search-query.ts) and orders
-   * them best match first, then newest, then by id: only those rows are scored. `ids`:
-   * those ids, when known (SQLite then reads only their range of its index).
+   * selects or lists (the newest SEARCH_RANK_WINDOW matches, core/search-query.ts) and
+   * orders them best match first, then newest, then by id: only those rows are scored.
+   * Listed ids let SQLite read only their range of its index.
    */
-  rankNewest(qb: Knex.QueryBuilder, newest: Knex.QueryBuilder, ids?: readonly number[]): Knex.QueryBuilder;
+  rankNewest(qb: Knex.QueryBuilder, newest: Newest): Knex.QueryBuilder;
   /**
    * Many matches (SQLite: more than it sorts by id): the ids of the matches with the highest
    * ids, highest first, which the engine lists at little cost; every other match has a
@@ -176,11 +179,14 @@ const NOTHING: CompiledSearch = { where: (qb) => qb.whereRaw(NO_MATCH), rankNewe
  * `a.id` among the ids `newest` selects. The LIMIT-ed query is wrapped in a derived
  * table: MySQL/MariaDB refuse a LIMIT directly inside `IN (…)`.
  */
-function amongNewest(qb: Knex.QueryBuilder, newest: Knex.QueryBuilder, c: SnippetTables['articleColumns']): Knex.QueryBuilder {
+function amongNewest(qb: Knex.QueryBuilder, newest: Newest, c: SnippetTables['articleColumns']): Knex.QueryBuilder {
+  if (isIdList(newest)) return qb.whereIn(`a.${c.id}`, newest);
   return qb.whereIn(`a.${c.id}`, (sub) => {
     sub.select('n.id').from(newest.as('n'));
   });
 }
+
+const isIdList = (newest: Newest): newest is readonly number[] => Array.isArray(newest);
 
 /**
  * PostgreSQL: the plan of every search pinned (tests: the walk of common words needs
@@ -431,7 +437,7 @@ export function createSearchRepository(strapi: Core.Strapi): SearchRepository {
           unfilteredTotal: Math.min(matching, SEARCH_MATCH_CAP),
           where: (qb) => qb.whereRaw(`${few ? '' : '+'}?? in (select rowid from ?? where ?? match ?)`, [`a.${c.id}`, SQLITE_TABLE, SQLITE_TABLE, text]),
           // bm25 needs the MATCH of the row being scored: join the index for the capped rows only.
-          rankNewest: (qb, newest, ids) =>
+          rankNewest: (qb, newest) =>
             newestFirst(
               amongNewest(
                 qb
@@ -439,7 +445,7 @@ export function createSearchRepository(strapi: Core.Strapi): SearchRepository {
                   .whereRaw('?? match ?', [SQLITE_TABLE, text])
                   // Known ids: FTS5 reads their rowid range only, not every match.
                   .modify((ranged) => {
-                    if (ids !== undefined && ids.length > 0) ranged.whereBetween(`${SQLITE_TABLE}.rowid`, [Math.min(...ids), Math.max(...ids)]);
+                    if (isIdList(newest) && newest.length > 0) ranged.whereBetween(`${SQLITE_TABLE}.rowid`, [Math.min(...newest), Math.max(...newest)]);
                   }),
                 newest,
                 c

@@ -108,28 +108,20 @@ export function createSnippetRepository(strapi: Core.Strapi, counts: SnippetCoun
         qb.whereIn(`a.${c.id}`, (sub) => {
           sub.select(`l.${links.articleColumn}`).from({ l: links.table }).whereIn(`l.${links.categoryColumn}`, ids);
         });
-      } else if (probeLinks) {
+      } else {
         const linked = knex()
           .from({ l: links.table })
           .select(knex().raw('1'))
           .whereRaw('?? = ??', [`l.${links.articleColumn}`, `a.${c.id}`])
-          .whereIn(`l.${links.categoryColumn}`, ids)
-          .limit(1);
-        qb.whereRaw('(?) is not null', [linked]);
-      } else {
+          .whereIn(`l.${links.categoryColumn}`, ids);
         // A correlated EXISTS, not a join (an article in two matching categories is still one
         // row) and not `id IN (links of the category)`: that form makes SQLite read every
         // article row of the category (2 KB+ each, with the body) and sort them, growing with
         // the category. This way the listing index (document_date, id, published_at, language)
         // is read in order and each candidate costs one probe of the link table's
         // (article_id, category_id) index, stopping after a page.
-        qb.whereExists((sub) => {
-          sub
-            .select(knex().raw('1'))
-            .from({ l: links.table })
-            .whereRaw('?? = ??', [`l.${links.articleColumn}`, `a.${c.id}`])
-            .whereIn(`l.${links.categoryColumn}`, ids);
-        });
+        if (probeLinks) qb.whereRaw('(?) is not null', [linked.limit(1)]);
+        else qb.whereExists(linked);
       }
     }
     if (narrowed.languageCodes !== null) {
@@ -269,20 +261,18 @@ export function createSnippetRepository(strapi: Core.Strapi, counts: SnippetCoun
       const { ranked, dated } = relevancePageParts({ offset, limit });
       if (ranked !== null) {
         const known = await newestFromHighest(SEARCH_RANK_WINDOW);
-        const newest = known !== null
-          ? knex().from({ a: t().articles }).whereIn(`a.${t().articleColumns.id}`, known).select(`a.${t().articleColumns.id} as id`)
-          : wordsLast
-          ? // The filters' rows in the listing order: the newest matches are the first to pass.
-            narrowedFirst(true)
-              .clearSelect()
-              .select('f.id as id')
-              .orderBy([
-                { column: 'f.date', order: 'desc' },
-                { column: 'f.id', order: 'desc' },
-              ])
-              .limit(SEARCH_RANK_WINDOW)
-          : newestMatches(matches(), SEARCH_RANK_WINDOW);
-        rows = await read(compiled.rankNewest(selectSnippet(knex().from({ a: t().articles })), newest, known ?? undefined), ranked);
+        // The filters' rows in the listing order (wordsLast): the newest matches are the first to pass.
+        const byFilters = () =>
+          narrowedFirst(true)
+            .clearSelect()
+            .select('f.id as id')
+            .orderBy([
+              { column: 'f.date', order: 'desc' },
+              { column: 'f.id', order: 'desc' },
+            ])
+            .limit(SEARCH_RANK_WINDOW);
+        const newest = known ?? (wordsLast ? byFilters() : newestMatches(matches(), SEARCH_RANK_WINDOW));
+        rows = await read(compiled.rankNewest(selectSnippet(knex().from({ a: t().articles })), newest), ranked);
       }
       // Past the window only when the window was full: fewer matches are all in it.
       if (dated !== null && (ranked === null || rows.length === ranked.limit)) rows = [...rows, ...(await byDate(dated, 'documentDate:desc'))];
