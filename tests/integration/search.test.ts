@@ -10,6 +10,7 @@ import { importAnswer, importApi } from './helpers/import';
 import { publishArticle, snippetList, snippetsApi, uniqueWord } from './helpers/snippets';
 import { useStrapi } from './helpers/strapi';
 import { SEARCH_RANK_WINDOW } from '../../server/src/core/search-query';
+import { createSearchRepository } from '../../server/src/repositories/search';
 
 interface ExcerptRefresh {
   regenerate(excerptLength: number): Promise<number>;
@@ -191,6 +192,30 @@ describe('full-text search (q)', () => {
       expect(await api.titles(`q=${renamed}`)).toEqual([titleOf('Renamed', renamed)]);
       expect(await api.titles(`q=Excerpt+${word}`)).toEqual([]);
     });
+
+    (selectedClient() === 'sqlite' ? it : it.skip)(
+      'SQLite: an index an earlier version made with other settings is made again at startup, every published article in it',
+      async () => {
+        const word = uniqueWord('upg');
+        await publishArticle(app, { title: titleOf('Upgraded', word) });
+        const knex = app.strapi.db.connection;
+        // The FTS5 table as an earlier version left it: short prefixes only, and (say) missing rows.
+        await knex.raw('drop table newsroom_articles_fts');
+        await knex.raw(
+          `create virtual table newsroom_articles_fts using fts5(title, excerpt, body, content='', contentless_delete=1, tokenize='porter unicode61 remove_diacritics 2', prefix='2 3')`
+        );
+        await createSearchRepository(app.strapi).prepare();
+        app.strapi.plugin('newsroom').service('snippets').invalidate();
+        const [table] = (await knex.raw(`select sql from sqlite_master where name = 'newsroom_articles_fts'`)) as Array<{ sql: string }>;
+        expect(table!.sql).toContain(`prefix='2 3 4 5 6 7 8 9 10 11 12'`);
+        expect(await api.titles(`q=${word}`)).toEqual([titleOf('Upgraded', word)]);
+        expect(await api.titles(`q=${word.slice(0, 7)}`)).toEqual([titleOf('Upgraded', word)]); // a prefix of 7: one of the new indexes
+        // The triggers were made again with it: a new article is found.
+        const next = uniqueWord('upg');
+        await publishArticle(app, { title: titleOf('Upgraded', next) });
+        expect(await api.titles(`q=${next}`)).toEqual([titleOf('Upgraded', next)]);
+      }
+    );
   });
 
   describe('hostile q', () => {

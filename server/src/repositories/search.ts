@@ -16,6 +16,7 @@
  * - SQLite: an FTS5 table (contentless, with deletes) of the published rows, kept
  *   by triggers on the article table; `porter unicode61 remove_diacritics 2`.
  *   Porter stems English words only; words of other scripts are kept as written.
+ *   Prefix indexes for prefixes of 2 to 12 characters (SQLITE_PREFIXES).
  * - MySQL/MariaDB: `FULLTEXT` indexes on the article columns, searched in boolean
  *   mode; no stemming (InnoDB has none).
  *
@@ -61,6 +62,16 @@ const PG_TRIGGER = 'newsroom_articles_search_trg';
 const PG_BODY_CHARACTERS = 100000;
 const SQLITE_TABLE = 'newsroom_articles_fts';
 const SQLITE_TRIGGERS = ['newsroom_articles_fts_ai', 'newsroom_articles_fts_ad', 'newsroom_articles_fts_au'] as const;
+/**
+ * SQLite: the prefix lengths FTS5 keeps an index of. The last word of `q` is always a
+ * prefix; FTS5 answers a prefix of another length by merging the lists of every word
+ * that starts with it before the first row (all of them, for a word in most articles),
+ * and `bm25` merges them again to count documents. A typed word is rarely longer than
+ * 12 characters; the indexes about double the FTS5 table (docs/BENCHMARKS.md).
+ */
+const SQLITE_PREFIXES = '2 3 4 5 6 7 8 9 10 11 12';
+/** The FTS5 table's arguments: an index made with others is rebuilt at startup. */
+const SQLITE_FTS_ARGS = `title, excerpt, body, content='', contentless_delete=1, tokenize='porter unicode61 remove_diacritics 2', prefix='${SQLITE_PREFIXES}'`;
 const MYSQL_INDEX = 'newsroom_articles_search_ft';
 const MYSQL_TITLE_INDEX = 'newsroom_articles_search_title_ft';
 /** MySQL: how much a title match adds to the score of all three columns. */
@@ -378,15 +389,19 @@ export function createSearchRepository(strapi: Core.Strapi): SearchRepository {
     const fts = q(SQLITE_TABLE);
     await knex().transaction(async (trx) => {
       const present = (await trx.raw(
-        `select name from sqlite_master where (type = 'table' and name = ?) or (type = 'trigger' and tbl_name = ? and name in (${SQLITE_TRIGGERS.map(() => '?').join(', ')}))`,
+        `select type, name, sql from sqlite_master where (type = 'table' and name = ?) or (type = 'trigger' and tbl_name = ? and name in (${SQLITE_TRIGGERS.map(() => '?').join(', ')}))`,
         [SQLITE_TABLE, table, ...SQLITE_TRIGGERS]
-      )) as Array<{ name: string }>;
-      if (present.length === SQLITE_TRIGGERS.length + 1) return;
+      )) as Array<{ type: string; name: string; sql: string | null }>;
+      const index = present.find((object) => object.type === 'table');
+      const current = index?.sql?.includes(SQLITE_FTS_ARGS) === true;
+      if (current && present.length === SQLITE_TRIGGERS.length + 1) return;
+      if (index !== undefined && !current) {
+        // Made by an earlier version with other arguments (prefix lengths): made again, below.
+        for (const trigger of SQLITE_TRIGGERS) await trx.raw(`drop trigger if exists ${q(trigger)}`);
+        await trx.raw(`drop table ${fts}`);
+      }
       // Contentless: the text stays in the article table only; deletes by rowid need no old values.
-      await trx.raw(
-        `create virtual table if not exists ${fts} using fts5(title, excerpt, body, content='', contentless_delete=1, ` +
-          `tokenize='porter unicode61 remove_diacritics 2', prefix='2 3')`
-      );
+      await trx.raw(`create virtual table if not exists ${fts} using fts5(${SQLITE_FTS_ARGS})`);
       const values = (row: string) => `${row}.${q(c.id)}, ${row}.${q(c.title)}, ${row}.${q(c.excerpt)}, ${row}.${q(c.body)}`;
       const insert = (row: string) =>
         `insert into ${fts}(rowid, title, excerpt, body) select ${values(row)} where ${row}.${q(c.publishedAt)} is not null;`;
