@@ -120,14 +120,18 @@ describe('q with other filters', () => {
     const english: Array<{ title: string; date: number }> = [];
     // Imported first (the lowest id), dated after all the others: the newest match of all.
     const early = `Early ${many}`;
+    // Among the newest: the word three times in its title, the best match of them.
+    const BOOSTED = COUNT - 40;
+    const boosted = `Many ${BOOSTED} ${many} ${many} ${many}`;
 
     beforeAll(async () => {
-      const start = Date.UTC(2025, 0, 1);
+      // After every article of the outer block (March 2026), so that with `language=en` no row with a lower id is newer.
+      const start = Date.UTC(2026, 5, 1);
       const documents = [documentOf(early, `The ${many} report.`, 'German', [], new Date(Date.UTC(2027, 0, 1)))];
       for (let i = 0; i < COUNT; i += 1) {
         // Dates grow with the order of import, but not strictly: pairs share a minute, some go back.
         const date = start + Math.floor(i / 2) * 60_000 - (i % 7 === 0 ? 30 * 60_000 : 0);
-        const title = `Many ${i} ${many}`;
+        const title = i === BOOSTED ? boosted : `Many ${i} ${many}`;
         english.push({ title, date });
         documents.push(documentOf(title, `The ${many} report.`, 'English', [], new Date(date)));
       }
@@ -161,9 +165,11 @@ describe('q with other filters', () => {
       for (let page = 1; page <= 9; page += 1) served.push(...(await titles(`language=en&pageSize=25&page=${page}`)).data.map((snippet) => snippet.title));
       const want = newestEnglish();
       expect([...served.slice(0, 200)].sort()).toEqual([...want.slice(0, 200)].sort());
+      expect(served[0]).toBe(boosted);
       expect(served.slice(200)).toEqual(want.slice(200, 225));
       const all = await titles('pageSize=25');
       expect(all.data.map((snippet) => snippet.title)).toContain(early);
+      expect(all.data[0]!.title).toBe(boosted);
     });
   });
 

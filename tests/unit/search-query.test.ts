@@ -9,6 +9,7 @@ import {
   type LexemeStats,
   SEARCH_RANK_WINDOW,
   fts5Query,
+  highestReaching,
   MAX_SEARCH_WORDS,
   pgConfigFor,
   pgQueryConfigs,
@@ -217,6 +218,27 @@ describe('search query', () => {
       expect(pinnedSearchPlan(undefined)).toBeNull();
       expect(pinnedSearchPlan('')).toBeNull();
       expect(pinnedSearchPlan('WALK')).toBeNull();
+    });
+  });
+
+  describe('highestReaching (SQLite scores the highest matches down to the lowest id asked)', () => {
+    const highest = [90, 70, 50, 40, 20];
+
+    it('counts the listed matches from the highest down to the lowest id asked', () => {
+      expect(highestReaching(highest, [70, 50])).toBe(3);
+      expect(highestReaching(highest, [90])).toBe(1);
+      expect(highestReaching(highest, [40, 90, 70])).toBe(4);
+      expect(highestReaching(highest, [20, 50])).toBe(5);
+    });
+
+    it('counts an id between two listed ones as reaching down to it', () => {
+      expect(highestReaching(highest, [45])).toBe(3);
+    });
+
+    it('gives null when an id may lie below the list, or when there is nothing to reach', () => {
+      expect(highestReaching(highest, [19, 90])).toBeNull();
+      expect(highestReaching(highest, [])).toBeNull();
+      expect(highestReaching([], [5])).toBeNull();
     });
   });
 });

@@ -58,6 +58,19 @@ export function fts5Query(terms: readonly SearchTerm[]): string {
 }
 
 /**
+ * How many of `highest` (match ids, highest first, as the engine listed them) reach down to
+ * the lowest of `ids`; null when some of `ids` may lie below the list (or there are none).
+ */
+export function highestReaching(highest: readonly number[], ids: readonly number[]): number | null {
+  const last = highest[highest.length - 1];
+  if (ids.length === 0 || last === undefined) return null;
+  const lowest = Math.min(...ids);
+  if (lowest < last) return null;
+  const below = highest.findIndex((id) => id < lowest);
+  return below === -1 ? highest.length : below;
+}
+
+/**
  * PostgreSQL: the `to_tsquery` text of one word, quoted so the parser takes it as
  * one operand, `:*` for a prefix. The caller ANDs the words.
  */

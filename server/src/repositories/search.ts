@@ -39,6 +39,7 @@ import type { Knex } from 'knex';
 import {
   booleanModeQuery,
   fts5Query,
+  highestReaching,
   PG_TEXT_SEARCH_CONFIGS,
   pgQueryConfigs,
   searchTerms,
@@ -452,23 +453,27 @@ export function createSearchRepository(strapi: Core.Strapi): SearchRepository {
           unfilteredTotal: Math.min(matching, SEARCH_MATCH_CAP),
           where: (qb) => qb.whereRaw(`${few ? '' : '+'}?? in (select rowid from ?? where ?? match ?)`, [`a.${c.id}`, SQLITE_TABLE, SQLITE_TABLE, text]),
           // bm25 needs the MATCH of the row being scored: join the index for the capped rows only.
-          rankNewest: (qb, newest) =>
-            newestFirst(
-              amongNewest(
-                qb
-                  .innerJoin(SQLITE_TABLE, `${SQLITE_TABLE}.rowid`, `a.${c.id}`)
-                  .whereRaw('?? match ?', [SQLITE_TABLE, text])
-                  // Known ids: FTS5 reads their rowid range only, not every match.
-                  .modify((ranged) => {
-                    if (isIdList(newest) && newest.length > 0) ranged.whereBetween(`${SQLITE_TABLE}.rowid`, [Math.min(...newest), Math.max(...newest)]);
-                  }),
-                newest,
-                c
-              )
+          rankNewest: (qb, newest) => {
+            const reach = isIdList(newest) && highest !== null ? highestReaching(highest, newest) : null;
+            if (reach !== null) {
+              // Ids among the highest matches: FTS5 scores the matches from the highest id down to
+              // the lowest of them, as it listed them (a rowid range made it seek in every segment,
+              // and cost more than the scoring).
+              const scored = knex().raw(`(select rowid as id, bm25(??, ${SQLITE_WEIGHTS}) as score from ?? where ?? match ? order by rowid desc limit ${reach}) as s`, [
+                SQLITE_TABLE,
+                SQLITE_TABLE,
+                SQLITE_TABLE,
+                text,
+              ]);
+              return newestFirst(amongNewest(qb.innerJoin(scored, 's.id', `a.${c.id}`), newest, c).orderBy('s.score', 'asc'), c);
+            }
+            return newestFirst(
+              amongNewest(qb.innerJoin(SQLITE_TABLE, `${SQLITE_TABLE}.rowid`, `a.${c.id}`).whereRaw('?? match ?', [SQLITE_TABLE, text]), newest, c)
                 // bm25: lower is better.
                 .orderByRaw(`bm25(??, ${SQLITE_WEIGHTS})`, [SQLITE_TABLE]),
               c
-            ),
+            );
+          },
         };
       },
     };
