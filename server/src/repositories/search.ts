@@ -455,24 +455,27 @@ export function createSearchRepository(strapi: Core.Strapi): SearchRepository {
           // bm25 needs the MATCH of the row being scored: join the index for the capped rows only.
           rankNewest: (qb, newest) => {
             const reach = isIdList(newest) && highest !== null ? highestReaching(highest, newest) : null;
-            if (reach !== null) {
-              // Ids among the highest matches: FTS5 scores the matches from the highest id down to
-              // the lowest of them, as it listed them (a rowid range made it seek in every segment,
-              // and cost more than the scoring).
-              const scored = knex().raw(`(select rowid as id, bm25(??, ${SQLITE_WEIGHTS}) as score from ?? where ?? match ? order by rowid desc limit ${reach}) as s`, [
-                SQLITE_TABLE,
-                SQLITE_TABLE,
-                SQLITE_TABLE,
-                text,
-              ]);
-              return newestFirst(amongNewest(qb.innerJoin(scored, 's.id', `a.${c.id}`), newest, c).orderBy('s.score', 'asc'), c);
-            }
-            return newestFirst(
-              amongNewest(qb.innerJoin(SQLITE_TABLE, `${SQLITE_TABLE}.rowid`, `a.${c.id}`).whereRaw('?? match ?', [SQLITE_TABLE, text]), newest, c)
-                // bm25: lower is better.
-                .orderByRaw(`bm25(??, ${SQLITE_WEIGHTS})`, [SQLITE_TABLE]),
-              c
-            );
+            // Ids among the highest matches: FTS5 scores the matches from the highest id down to the
+            // lowest of them, as it listed them (a rowid range made it seek in every segment, and cost
+            // more than the scoring). Otherwise the index is joined with its MATCH for every row.
+            const [joined, score] =
+              reach === null
+                ? [qb.innerJoin(SQLITE_TABLE, `${SQLITE_TABLE}.rowid`, `a.${c.id}`).whereRaw('?? match ?', [SQLITE_TABLE, text]), knex().raw(`bm25(??, ${SQLITE_WEIGHTS})`, [SQLITE_TABLE])]
+                : [
+                    qb.innerJoin(
+                      knex().raw(`(select rowid as id, bm25(??, ${SQLITE_WEIGHTS}) as score from ?? where ?? match ? order by rowid desc limit ${reach}) as s`, [
+                        SQLITE_TABLE,
+                        SQLITE_TABLE,
+                        SQLITE_TABLE,
+                        text,
+                      ]),
+                      's.id',
+                      `a.${c.id}`
+                    ),
+                    knex().raw('??', ['s.score']),
+                  ];
+            // bm25: lower is better.
+            return newestFirst(amongNewest(joined, newest, c).orderByRaw('? asc', [score]), c);
           },
         };
       },
