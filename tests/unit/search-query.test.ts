@@ -9,6 +9,10 @@ import {
   type LexemeStats,
   SEARCH_RANK_WINDOW,
   fts5Query,
+  fts5CategoryTag,
+  fts5LanguageTag,
+  fts5PairTag,
+  fts5TaggedQuery,
   highestReaching,
   MAX_SEARCH_WORDS,
   pgConfigFor,
@@ -89,6 +93,34 @@ describe('search query', () => {
 
     it('doubles a quote should one ever reach it', () => {
       expect(fts5Query([{ word: 'a"b', prefix: false }])).toBe('"a""b"');
+    });
+  });
+
+  describe('fts5TaggedQuery', () => {
+    const mark = '\uE000';
+
+    it('requires one of the tags besides the words: a category and a language as their pairs', () => {
+      expect(fts5TaggedQuery(searchTerms('nuclear talks'), { categoryIds: [3, 7], languageCodes: ['en', 'en-gb'] })).toBe(
+        `("nuclear" "talks" *) AND ("${mark}p3l656e0" OR "${mark}p3l656e2d67620" OR "${mark}p7l656e0" OR "${mark}p7l656e2d67620")`
+      );
+      expect(fts5TaggedQuery(searchTerms('talks'), { categoryIds: null, languageCodes: ['fa'] })).toBe(`("talks" *) AND ("${mark}l66610")`);
+      expect(fts5TaggedQuery(searchTerms('talks'), { categoryIds: [12], languageCodes: null })).toBe(`("talks" *) AND ("${mark}c12")`);
+    });
+
+    it('is the words alone without filters, and null when a filter lists nothing', () => {
+      expect(fts5TaggedQuery(searchTerms('talks'), { categoryIds: null, languageCodes: null })).toBe('"talks" *');
+      expect(fts5TaggedQuery(searchTerms('talks'), { categoryIds: [], languageCodes: null })).toBeNull();
+      expect(fts5TaggedQuery(searchTerms('talks'), { categoryIds: [1], languageCodes: [] })).toBeNull();
+    });
+
+    it('makes tags no search word can be: the mark is neither letter, digit nor mark', () => {
+      for (const tag of [fts5CategoryTag(12), fts5LanguageTag('de-at'), fts5LanguageTag(''), fts5PairTag(3, 'fa')]) {
+        expect(searchTerms(tag).map((term) => term.word)).not.toContain(tag);
+        expect(tag.startsWith(mark)).toBe(true);
+        expect(tag).toMatch(/\d$/); // a final digit: no stemmer changes it
+      }
+      expect(fts5LanguageTag('')).toBe(`${mark}l0`); // an article without a language
+      expect(fts5PairTag(1, 'en')).not.toBe(fts5PairTag(11, 'n')); // the id ends where the language starts
     });
   });
 

@@ -16,7 +16,11 @@
  * - SQLite: an FTS5 table (contentless, with deletes) of the published rows, kept
  *   by triggers on the article table; `porter unicode61 remove_diacritics 2`.
  *   Porter stems English words only; words of other scripts are kept as written.
- *   Prefix indexes for prefixes of 2 to 12 characters (SQLITE_PREFIXES).
+ *   Prefix indexes for prefixes of 2 to 12 characters (SQLITE_PREFIXES). A fourth
+ *   column, `tags`, holds a token for the article's language and one for each of its
+ *   categories (core/search-query.ts), kept by triggers on the link table too: a
+ *   search with those filters is one FTS5 query (`fts5TaggedQuery`), which lists its
+ *   matches by id without reading the article rows. The SQL filters still decide.
  * - MySQL/MariaDB: `FULLTEXT` indexes on the article columns, searched in boolean
  *   mode; no stemming (InnoDB has none).
  *
@@ -38,7 +42,8 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import {
   booleanModeQuery,
-  fts5Query,
+  FTS5_TAG_MARK,
+  fts5TaggedQuery,
   highestReaching,
   PG_TEXT_SEARCH_CONFIGS,
   pgQueryConfigs,
@@ -62,7 +67,15 @@ const PG_TRIGGER = 'newsroom_articles_search_trg';
 /** PostgreSQL refuses a tsvector over 1 MB; the first this many characters of a body are searched. */
 const PG_BODY_CHARACTERS = 100000;
 const SQLITE_TABLE = 'newsroom_articles_fts';
-const SQLITE_TRIGGERS = ['newsroom_articles_fts_ai', 'newsroom_articles_fts_ad', 'newsroom_articles_fts_au'] as const;
+/** On the article table (insert, delete, update), then on the article ↔ category link table. */
+const SQLITE_TRIGGERS = [
+  'newsroom_articles_fts_ai',
+  'newsroom_articles_fts_ad',
+  'newsroom_articles_fts_au',
+  'newsroom_articles_fts_li',
+  'newsroom_articles_fts_ld',
+  'newsroom_articles_fts_lu',
+] as const;
 /**
  * SQLite: the prefix lengths FTS5 keeps an index of. The last word of `q` is always a
  * prefix; FTS5 answers a prefix of another length by merging the lists of every word
@@ -72,15 +85,15 @@ const SQLITE_TRIGGERS = ['newsroom_articles_fts_ai', 'newsroom_articles_fts_ad',
  */
 const SQLITE_PREFIXES = '2 3 4 5 6 7 8 9 10 11 12';
 /** The FTS5 table's arguments: an index made with others is rebuilt at startup. */
-const SQLITE_FTS_ARGS = `title, excerpt, body, content='', contentless_delete=1, tokenize='porter unicode61 remove_diacritics 2', prefix='${SQLITE_PREFIXES}'`;
+const SQLITE_FTS_ARGS = `title, excerpt, body, tags, content='', contentless_delete=1, tokenize='porter unicode61 remove_diacritics 2', prefix='${SQLITE_PREFIXES}'`;
 const MYSQL_INDEX = 'newsroom_articles_search_ft';
 const MYSQL_TITLE_INDEX = 'newsroom_articles_search_title_ft';
 /** MySQL: how much a title match adds to the score of all three columns. */
 const MYSQL_TITLE_BOOST = 4;
 /** SQLite: up to this many matches are read by id and sorted; more, the listing index is walked in order. */
 const SQLITE_FEW_MATCHES = 2000;
-/** SQLite bm25 weights of title, excerpt, body. */
-const SQLITE_WEIGHTS = '10.0, 4.0, 1.0';
+/** SQLite bm25 weights of title, excerpt, body, tags. */
+const SQLITE_WEIGHTS = '10.0, 4.0, 1.0, 0.0';
 
 export interface SearchFilter {
   q: string;
@@ -94,8 +107,15 @@ export interface SearchFilter {
   /**
    * Whether the matches with the highest ids are worth listing (`highestMatches`): false
    * when the other filters leave few rows, so few of those matches would pass them.
+   * `indexed`: the engine's matches already keep to the category and language filters.
    */
-  listHighest?: () => Promise<boolean>;
+  listHighest?: (indexed: boolean) => Promise<boolean>;
+  /**
+   * The category ids and exact language codes of those filters (null: absent or not
+   * resolved), which SQLite's index answers itself (its tags): the SQL filters still apply.
+   */
+  categoryIds?: ReadonlyArray<string | number> | null;
+  languageCodes?: readonly string[] | null;
 }
 
 /** The newest matches: a query of their ids (`id`), or the ids themselves. */
@@ -123,10 +143,11 @@ export interface CompiledSearch {
   among?(qb: Knex.QueryBuilder, ids: readonly number[]): Knex.QueryBuilder;
   /**
    * The published rows matching, counted up to SEARCH_MATCH_CAP, when the engine told it
-   * while compiling (SQLite's index holds exactly the published rows): the total of a
-   * search without other filters. Null: count with `countCapped`.
+   * while compiling (SQLite's index holds exactly the published rows, and their tags): the
+   * total of a search without other filters than the `categoryIds` and `languageCodes` it
+   * was given. Null: count with `countCapped`.
    */
-  readonly unfilteredTotal: number | null;
+  readonly indexedTotal: number | null;
   /**
    * The article table `table` aliased `a`, already narrowed to the matches when the
    * engine reads them first (then `where` adds nothing); absent: the table itself.
@@ -185,7 +206,7 @@ function newestFirst(qb: Knex.QueryBuilder, c: SnippetTables['articleColumns']):
   ]);
 }
 
-const NOTHING: CompiledSearch = { where: (qb) => qb.whereRaw(NO_MATCH), rankNewest: (qb) => qb.whereRaw(NO_MATCH), unfilteredTotal: 0 };
+const NOTHING: CompiledSearch = { where: (qb) => qb.whereRaw(NO_MATCH), rankNewest: (qb) => qb.whereRaw(NO_MATCH), indexedTotal: 0 };
 
 /**
  * `a.id` among the ids `newest` selects. The LIMIT-ed query is wrapped in a derived
@@ -360,7 +381,7 @@ export function createSearchRepository(strapi: Core.Strapi): SearchRepository {
         const known = PINNED_PG_PLAN === null ? await lexemeStats() : null;
         const plan = PINNED_PG_PLAN ?? (known === null ? null : searchPlan(searchSelectivity(words, known), known.rows));
         return {
-          unfilteredTotal: null,
+          indexedTotal: null,
           // Rare words: the matches from the GIN index first (OFFSET 0 keeps the planner from walking the date index).
           ...(plan === 'index'
             ? {
@@ -385,13 +406,14 @@ export function createSearchRepository(strapi: Core.Strapi): SearchRepository {
 
   async function prepareSqlite(): Promise<void> {
     const { table } = splitQualified(t().articles);
+    const links = t().links;
     const c = t().articleColumns;
     const q = (name: string) => quoteIdent(name, '"');
     const fts = q(SQLITE_TABLE);
     await knex().transaction(async (trx) => {
       const present = (await trx.raw(
-        `select type, name, sql from sqlite_master where (type = 'table' and name = ?) or (type = 'trigger' and tbl_name = ? and name in (${SQLITE_TRIGGERS.map(() => '?').join(', ')}))`,
-        [SQLITE_TABLE, table, ...SQLITE_TRIGGERS]
+        `select type, name, sql from sqlite_master where (type = 'table' and name = ?) or (type = 'trigger' and name in (${SQLITE_TRIGGERS.map(() => '?').join(', ')}))`,
+        [SQLITE_TABLE, ...SQLITE_TRIGGERS]
       )) as Array<{ type: string; name: string; sql: string | null }>;
       const index = present.find((object) => object.type === 'table');
       const current = index?.sql?.includes(SQLITE_FTS_ARGS) === true;
@@ -403,30 +425,48 @@ export function createSearchRepository(strapi: Core.Strapi): SearchRepository {
       }
       // Contentless: the text stays in the article table only; deletes by rowid need no old values.
       await trx.raw(`create virtual table if not exists ${fts} using fts5(${SQLITE_FTS_ARGS})`);
-      const values = (row: string) => `${row}.${q(c.id)}, ${row}.${q(c.title)}, ${row}.${q(c.excerpt)}, ${row}.${q(c.body)}`;
+      // The tags of article row `row` (core/search-query.ts: fts5LanguageTag, fts5CategoryTag,
+      // fts5PairTag); its text without the tags' mark, so that no word of it is a tag.
+      const mark = `char(${FTS5_TAG_MARK})`;
+      const language = (row: string) => `'l' || lower(hex(coalesce(${row}.${q(c.language)}, ''))) || '0'`;
+      const tags = (row: string) =>
+        `${mark} || ${language(row)} || coalesce((select group_concat(' ' || ${mark} || 'c' || l.${q(links.categoryColumn)} || ' ' || ${mark} || 'p' || l.${q(links.categoryColumn)} || ${language(row)}, '') ` +
+        `from ${q(links.table)} as l where l.${q(links.articleColumn)} = ${row}.${q(c.id)}), '')`;
+      const text = (row: string, column: string) => `replace(${row}.${q(column)}, ${mark}, '')`;
+      const values = (row: string) => `${row}.${q(c.id)}, ${text(row, c.title)}, ${text(row, c.excerpt)}, ${text(row, c.body)}, ${tags(row)}`;
       const insert = (row: string) =>
-        `insert into ${fts}(rowid, title, excerpt, body) select ${values(row)} where ${row}.${q(c.publishedAt)} is not null;`;
-      const [afterInsert, afterDelete, afterUpdate] = SQLITE_TRIGGERS.map(q);
+        `insert into ${fts}(rowid, title, excerpt, body, tags) select ${values(row)} where ${row}.${q(c.publishedAt)} is not null;`;
+      // A link added or removed changes the tags of a published row: it is indexed again.
+      const reindex = (articleId: string) =>
+        `delete from ${fts} where rowid = ${articleId} and exists (select 1 from ${q(table)} as a where a.${q(c.id)} = ${articleId} and a.${q(c.publishedAt)} is not null); ` +
+        `insert into ${fts}(rowid, title, excerpt, body, tags) select ${values('a')} from ${q(table)} as a where a.${q(c.id)} = ${articleId} and a.${q(c.publishedAt)} is not null;`;
+      const [afterInsert, afterDelete, afterUpdate, linkInsert, linkDelete, linkUpdate] = SQLITE_TRIGGERS.map(q);
+      const link = (column: string) => `${column}.${q(links.articleColumn)}`;
       await trx.raw(`create trigger if not exists ${afterInsert} after insert on ${q(table)} begin ${insert('new')} end`);
       await trx.raw(`create trigger if not exists ${afterDelete} after delete on ${q(table)} begin delete from ${fts} where rowid = old.${q(c.id)}; end`);
       await trx.raw(
-        `create trigger if not exists ${afterUpdate} after update of ${[c.title, c.excerpt, c.body, c.publishedAt].map(q).join(', ')} on ${q(table)} ` +
+        `create trigger if not exists ${afterUpdate} after update of ${[c.title, c.excerpt, c.body, c.publishedAt, c.language].map(q).join(', ')} on ${q(table)} ` +
           `begin delete from ${fts} where rowid = old.${q(c.id)}; ${insert('new')} end`
+      );
+      await trx.raw(`create trigger if not exists ${linkInsert} after insert on ${q(links.table)} begin ${reindex(link('new'))} end`);
+      await trx.raw(`create trigger if not exists ${linkDelete} after delete on ${q(links.table)} begin ${reindex(link('old'))} end`);
+      await trx.raw(
+        `create trigger if not exists ${linkUpdate} after update of ${[links.articleColumn, links.categoryColumn].map(q).join(', ')} on ${q(links.table)} ` +
+          `begin ${reindex(link('old'))} ${reindex(link('new'))} end`
       );
       // Whatever was written while a trigger was missing: index the published rows afresh.
       await trx.raw(`insert into ${fts}(${fts}) values ('delete-all')`);
-      await trx.raw(
-        `insert into ${fts}(rowid, title, excerpt, body) select ${values('a')} from ${q(table)} as a where a.${q(c.publishedAt)} is not null`
-      );
+      await trx.raw(`insert into ${fts}(rowid, title, excerpt, body, tags) select ${values('a')} from ${q(table)} as a where a.${q(c.publishedAt)} is not null`);
     });
   }
 
   function sqliteMatcher(): SearchMatcher {
     return {
-      async compile({ q, listHighest }) {
+      async compile({ q, listHighest, categoryIds = null, languageCodes = null }) {
         const terms = searchTerms(q);
-        if (terms.length === 0) return NOTHING;
-        const text = fts5Query(terms);
+        const text = terms.length === 0 ? null : fts5TaggedQuery(terms, { categoryIds, languageCodes });
+        if (text === null) return NOTHING;
+        const indexed = categoryIds !== null || languageCodes !== null;
         const c = t().articleColumns;
         // Few matches: read them by id and sort them. Many: walk the listing index in the
         // requested order, testing each row against the set of matches (`+` keeps SQLite
@@ -437,7 +477,7 @@ export function createSearchRepository(strapi: Core.Strapi): SearchRepository {
         const limit = SQLITE_FEW_MATCHES + 1;
         let highest: number[] | null = null;
         let matching: number;
-        if (listHighest === undefined || (await listHighest())) {
+        if (listHighest === undefined || (await listHighest(indexed))) {
           const rows = (await knex().raw(`select rowid as id from ?? where ?? match ? order by rowid desc limit ${limit}`, args)) as Array<{ id: number | string }>;
           highest = rows.map((row) => Number(row.id));
           matching = highest.length;
@@ -449,8 +489,8 @@ export function createSearchRepository(strapi: Core.Strapi): SearchRepository {
         return {
           ...(few || highest === null ? {} : { highestMatches: highest.slice(0, SQLITE_FEW_MATCHES) }),
           among: (qb, ids) => qb.whereRaw('?? in (select value from json_each(?))', [`a.${c.id}`, JSON.stringify(ids)]),
-          // The index holds the published rows only: its count is the total when nothing else filters.
-          unfilteredTotal: Math.min(matching, SEARCH_MATCH_CAP),
+          // The index holds the published rows only, with exact tags: its count is the total when nothing else filters.
+          indexedTotal: Math.min(matching, SEARCH_MATCH_CAP),
           where: (qb) => qb.whereRaw(`${few ? '' : '+'}?? in (select rowid from ?? where ?? match ?)`, [`a.${c.id}`, SQLITE_TABLE, SQLITE_TABLE, text]),
           // bm25 needs the MATCH of the row being scored: join the index for the capped rows only.
           rankNewest: (qb, newest) => {
@@ -526,7 +566,7 @@ export function createSearchRepository(strapi: Core.Strapi): SearchRepository {
         if (text === null) return NOTHING;
         const where = (qb: Knex.QueryBuilder) => qb.whereRaw(`match(${all}) against (? in boolean mode)`, [text]);
         return {
-          unfilteredTotal: null,
+          indexedTotal: null,
           where,
           rankNewest: (qb, newest) =>
             newestFirst(

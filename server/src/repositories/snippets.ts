@@ -142,12 +142,13 @@ export function createSnippetRepository(strapi: Core.Strapi, counts: SnippetCoun
   /**
    * Whether the filters besides `q` leave a good part of the articles (at least
    * COMMON_FILTER_SHARE, by the kept counts), so that the newest matches of the words alone
-   * hold the newest of the filters too: none, or a category and a language that are common.
+   * hold the newest of the filters too: none, or a category and a language that are common,
+   * or any when the engine's matches keep to them already (`indexed`).
    * A date range or a locale: unknown, taken as no.
    */
-  const commonFilters = async (query: SnippetQuery, locale: string | null): Promise<boolean> => {
+  const commonFilters = async (query: SnippetQuery, locale: string | null, indexed: boolean): Promise<boolean> => {
     if (locale !== null || query.from !== null || query.to !== null) return false;
-    if (query.categories.length === 0 && query.language === null) return true;
+    if (indexed || (query.categories.length === 0 && query.language === null)) return true;
     if (query.categories.length > 1 || counts === null) return false;
     const kept = await counts.total({ category: query.categories[0] ?? null, language: query.language });
     const published = kept === null ? null : await counts.total({ category: null, language: null });
@@ -203,15 +204,17 @@ export function createSnippetRepository(strapi: Core.Strapi, counts: SnippetCoun
    * window's worth of rows however common the words.
    */
   async function findSearchPage(query: SnippetQuery, q: string, locale: string | null): Promise<SnippetPageRows> {
+    const narrowed = await narrow(query, null);
     const compiled = await search.compile({
       q,
       language: query.language,
       presentLanguages: () => counts?.languages() ?? Promise.resolve(null),
-      listHighest: () => commonFilters(query, locale),
+      listHighest: (indexed) => commonFilters(query, locale, indexed),
+      categoryIds: narrowed.categoryIds,
+      languageCodes: narrowed.languageCodes,
     });
     const limit = cappedLimit(query.page, query.pageSize);
     const offset = (query.page - 1) * query.pageSize;
-    const narrowed = await narrow(query, null);
     const matches = () => filtered(query, compiled, narrowed, locale);
     // Common words tested row by row, with other filters: the rows those filters leave
     // first, from their indexes, each link by its own probe, and the words tested last.
@@ -280,7 +283,9 @@ export function createSnippetRepository(strapi: Core.Strapi, counts: SnippetCoun
     const known = limit === 0 ? null : totalFromPage(query.page, query.pageSize, rows.length);
     // A short page tells the total (at most the cap: a page never reaches past it).
     if (known !== null) return { rows, total: known };
-    if (locale === null && !narrowsBeyondSearch(query) && compiled.unfilteredTotal !== null) return { rows, total: compiled.unfilteredTotal };
+    // The engine's count keeps to the category and language filters it was given (SQLite's tags).
+    const indexedFilters = query.from === null && query.to === null && (query.language === null || narrowed.languageCodes !== null);
+    if (locale === null && indexedFilters && compiled.indexedTotal !== null) return { rows, total: compiled.indexedTotal };
     // The cap reached among the matches the engine listed is the total: no need to walk the rest.
     if (compiled.highestMatches !== undefined && compiled.among !== undefined) {
       const listed = await search.countCapped(compiled.among(filtered(query, null, narrowed, locale), compiled.highestMatches));
