@@ -67,15 +67,12 @@ const PG_TRIGGER = 'newsroom_articles_search_trg';
 /** PostgreSQL refuses a tsvector over 1 MB; the first this many characters of a body are searched. */
 const PG_BODY_CHARACTERS = 100000;
 const SQLITE_TABLE = 'newsroom_articles_fts';
+/** Bump when what the triggers write changes (the tags, say): the index is then made again at startup. */
+const SQLITE_INDEX_VERSION = 2;
 /** On the article table (insert, delete, update), then on the article ↔ category link table. */
-const SQLITE_TRIGGERS = [
-  'newsroom_articles_fts_ai',
-  'newsroom_articles_fts_ad',
-  'newsroom_articles_fts_au',
-  'newsroom_articles_fts_li',
-  'newsroom_articles_fts_ld',
-  'newsroom_articles_fts_lu',
-] as const;
+const SQLITE_TRIGGERS = ['ai', 'ad', 'au', 'li', 'ld', 'lu'].map((event) => `newsroom_fts${SQLITE_INDEX_VERSION}_${event}`);
+/** The names of the index's triggers, of this version and earlier ones (`newsroom_articles_fts_ai` before version 2). */
+const SQLITE_TRIGGER_PATTERNS = ['newsroom!_articles!_fts!_%', 'newsroom!_fts%!_%'];
 /**
  * SQLite: the prefix lengths FTS5 keeps an index of. The last word of `q` is always a
  * prefix; FTS5 answers a prefix of another length by merging the lists of every word
@@ -412,15 +409,16 @@ export function createSearchRepository(strapi: Core.Strapi): SearchRepository {
     const fts = q(SQLITE_TABLE);
     await knex().transaction(async (trx) => {
       const present = (await trx.raw(
-        `select type, name, sql from sqlite_master where (type = 'table' and name = ?) or (type = 'trigger' and name in (${SQLITE_TRIGGERS.map(() => '?').join(', ')}))`,
-        [SQLITE_TABLE, ...SQLITE_TRIGGERS]
+        `select type, name, sql from sqlite_master where (type = 'table' and name = ?) or (type = 'trigger' and (${SQLITE_TRIGGER_PATTERNS.map(() => "name like ? escape '!'").join(' or ')}))`,
+        [SQLITE_TABLE, ...SQLITE_TRIGGER_PATTERNS]
       )) as Array<{ type: string; name: string; sql: string | null }>;
       const index = present.find((object) => object.type === 'table');
-      const current = index?.sql?.includes(SQLITE_FTS_ARGS) === true;
-      if (current && present.length === SQLITE_TRIGGERS.length + 1) return;
+      const triggers = present.filter((object) => object.type === 'trigger').map((object) => object.name);
+      const current = index?.sql?.includes(SQLITE_FTS_ARGS) === true && triggers.every((name) => SQLITE_TRIGGERS.includes(name));
+      if (current && triggers.length === SQLITE_TRIGGERS.length) return;
       if (index !== undefined && !current) {
-        // Made by an earlier version with other arguments (prefix lengths): made again, below.
-        for (const trigger of SQLITE_TRIGGERS) await trx.raw(`drop trigger if exists ${q(trigger)}`);
+        // Made by an earlier version (other arguments, other tags): made again, below.
+        for (const trigger of triggers) await trx.raw(`drop trigger if exists ${q(trigger)}`);
         await trx.raw(`drop table ${fts}`);
       }
       // Contentless: the text stays in the article table only; deletes by rowid need no old values.
