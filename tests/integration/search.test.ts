@@ -262,7 +262,7 @@ describe('full-text search (q)', () => {
         await knex.raw(`create trigger newsroom_articles_fts_ad after delete on newsroom_articles begin delete from newsroom_articles_fts where rowid = old.id; end`);
         await createSearchRepository(app.strapi).prepare();
         const triggers = (await knex.raw(`select name from sqlite_master where type = 'trigger' and name like 'newsroom%fts%'`)) as Array<{ name: string }>;
-        expect(triggers.map((trigger) => trigger.name).sort()).toEqual(['ad', 'ai', 'au', 'ld', 'li', 'lu'].map((event) => `newsroom_fts2_${event}`));
+        expect(triggers.map((trigger) => trigger.name).sort()).toEqual(['ad', 'ai', 'au', 'ld', 'li', 'lu'].map((event) => `newsroom_fts3_${event}`));
         app.strapi.plugin('newsroom').service('snippets').invalidate();
         const [table] = (await knex.raw(`select sql from sqlite_master where name = 'newsroom_articles_fts'`)) as Array<{ sql: string }>;
         expect(table!.sql).toContain(`title, excerpt, body, tags,`);

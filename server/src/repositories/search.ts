@@ -56,6 +56,7 @@ import {
   type LexemeStats,
   type SearchTerm,
 } from '../core/search-query';
+import { MAX_CATEGORIES } from '../core/snippet-query';
 import { resolveSnippetTables, type SnippetTables } from './snippet-tables';
 
 /** Column, table, index, function and trigger names, all on the article table's behalf. */
@@ -68,7 +69,9 @@ const PG_TRIGGER = 'newsroom_articles_search_trg';
 const PG_BODY_CHARACTERS = 100000;
 const SQLITE_TABLE = 'newsroom_articles_fts';
 /** Bump when what the triggers write changes (the tags, say): the index is then made again at startup. */
-const SQLITE_INDEX_VERSION = 2;
+const SQLITE_INDEX_VERSION = 3;
+/** Rows with up to this many categories have tags of one length (`prepareSqlite`): the most a snippet query names. */
+const SQLITE_TAGGED_CATEGORIES = MAX_CATEGORIES;
 /** On the article table (insert, delete, update), then on the article ↔ category link table. */
 const SQLITE_TRIGGERS = ['ai', 'ad', 'au', 'li', 'ld', 'lu'].map((event) => `newsroom_fts${SQLITE_INDEX_VERSION}_${event}`);
 /** The names of the index's triggers, of this version and earlier ones (`newsroom_articles_fts_ai` before version 2). */
@@ -427,9 +430,14 @@ export function createSearchRepository(strapi: Core.Strapi): SearchRepository {
       // fts5PairTag); its text without the tags' mark, so that no word of it is a tag.
       const mark = `char(${FTS5_TAG_MARK})`;
       const language = (row: string) => `'l' || lower(hex(coalesce(${row}.${q(c.language)}, ''))) || '0'`;
+      // bm25 weighs a match by the length of the whole row, tags included: every row gets as many
+      // tag tokens (fillers for the categories it lacks, up to SQLITE_TAGGED_CATEGORIES), so that
+      // its number of categories moves no score.
+      const linksOf = (row: string) => `from ${q(links.table)} as l where l.${q(links.articleColumn)} = ${row}.${q(c.id)}`;
+      const fillers = `replace(hex(zeroblob(${2 * SQLITE_TAGGED_CATEGORIES})), '00', ' ' || ${mark} || 'f')`;
       const tags = (row: string) =>
         `${mark} || ${language(row)} || coalesce((select group_concat(' ' || ${mark} || 'c' || l.${q(links.categoryColumn)} || ' ' || ${mark} || 'p' || l.${q(links.categoryColumn)} || ${language(row)}, '') ` +
-        `from ${q(links.table)} as l where l.${q(links.articleColumn)} = ${row}.${q(c.id)}), '')`;
+        `${linksOf(row)}), '') || substr(${fillers}, 1, 6 * max(0, ${SQLITE_TAGGED_CATEGORIES} - (select count(*) ${linksOf(row)})))`;
       const text = (row: string, column: string) => `replace(${row}.${q(column)}, ${mark}, '')`;
       const values = (row: string) => `${row}.${q(c.id)}, ${text(row, c.title)}, ${text(row, c.excerpt)}, ${text(row, c.body)}, ${tags(row)}`;
       const insert = (row: string) =>
