@@ -4,6 +4,7 @@ import { proposeSlugsInContentManager } from './content-manager/uid';
 import { migrateAfterSwitch } from './localization';
 import { registerPermissions } from './permissions';
 import { registerPublicSnippetRoutes } from './snippet-fast-path/routes';
+import { createFilterRows } from './repositories/filter-rows';
 import { createSearchRepository } from './repositories/search';
 import { tableStatistics } from './repositories/table-statistics';
 import { getService } from './utils/get-service';
@@ -17,6 +18,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await migrateAfterSwitch(strapi);
   // The full-text index of `q`, kept by the database on every write (repositories/search.ts).
   await createSearchRepository(strapi).prepare();
+  // PostgreSQL: the published articles of each category, kept by the database (repositories/filter-rows.ts).
+  await createFilterRows(strapi).prepare();
   // PostgreSQL: statistics for tables never analyzed (autovacuum may be off), which the search plans read.
   await tableStatistics(strapi).prepare();
   await getService(strapi, 'snippets').prepareReads();

@@ -8,3 +8,5 @@ export const REVALIDATION_CHANGES_TABLE = 'newsroom_revalidation_changes';
 export const REVALIDATION_DELIVERIES_TABLE = 'newsroom_revalidation_deliveries';
 /** Plugin-owned table of published-article counts per (category, language), kept by triggers (repositories/snippet-counts.ts). */
 export const SNIPPET_COUNTS_TABLE = 'newsroom_snippet_counts';
+/** PostgreSQL: plugin-owned table of the published articles of each category, kept by triggers (repositories/filter-rows.ts). */
+export const FILTER_ROWS_TABLE = 'newsroom_filter_rows';

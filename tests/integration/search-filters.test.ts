@@ -5,11 +5,15 @@
  * On PostgreSQL the plan is pinned to the walk of common words (NEWSROOM_PG_SEARCH_PLAN):
  * statistics choose it only for words in thousands of articles, and with other filters it
  * reads the filters' rows first and tests the words last (repositories/snippets.ts,
- * `wordsLast`). The other databases have one plan; the same answers are expected of them.
+ * `wordsLast`), those of one category and a language from their own table
+ * (repositories/filter-rows.ts). SQLite answers a category and a language with the tags of
+ * its index. The same answers are expected of every database.
  */
+import { articles, categories } from './helpers/documents';
 import { importAnswer, importApi } from './helpers/import';
-import { snippetList, snippetsApi, uniqueWord } from './helpers/snippets';
+import { createCategory, publishArticle, snippetList, snippetsApi, uniqueWord } from './helpers/snippets';
 import { useStrapi } from './helpers/strapi';
+import { fts5CategoryTag, fts5PairTag } from '../../server/src/core/search-query';
 
 const LANGUAGES = [
   { name: 'English', code: 'en' },
@@ -171,6 +175,66 @@ describe('q with other filters', () => {
       expect(all.data.map((snippet) => snippet.title)).toContain(early);
       expect(all.data[0]!.title).toBe(boosted);
     });
+  });
+
+  it('keeps a search with a category and a language right as links and languages change, past Strapi too', async () => {
+    const word = uniqueWord('tag');
+    const api = snippetsApi(app);
+    const titleOf = (label: string, text: string) => `${label} ${text}`;
+    const first = await createCategory(app, `Tagged ${word} one`);
+    const second = await createCategory(app, `Tagged ${word} two`);
+    const [one, two] = [String(first.slug), String(second.slug)];
+    const title = [titleOf('Tagged', word)];
+    const found = (filters: string) => api.titles(`q=${word}&${filters}`);
+    const article = await publishArticle(app, { title: title[0], language: 'de', categories: [first.documentId] });
+    // Its text holds what SQLite's index writes as the tags of that category and language: it is in neither.
+    const tags = [fts5CategoryTag(String(first.id)), fts5PairTag(String(first.id), 'de')].join(' ');
+    await publishArticle(app, { title: `Impostor ${word}`, body: `Tags ${tags} in the text.`, language: 'en' });
+    expect(await found(`category=${one}&language=de`)).toEqual(title);
+    expect(await found(`category=${two}`)).toEqual([]);
+    expect(await found('language=de')).toEqual(title);
+    const counted = snippetList((await api.list(`q=${word}&category=${one}&language=de&pageSize=1`)).body);
+    expect(counted.meta.pagination.total).toBe(1); // a full page: the total is counted
+
+    // Published again in the other category: a new published row, its links written after it.
+    await articles(app).update({ documentId: article.documentId, data: { categories: [second.documentId] } });
+    await articles(app).publish({ documentId: article.documentId });
+    expect(await found(`category=${two}&language=de`)).toEqual(title);
+    expect(await found(`category=${one}`)).toEqual([]);
+    expect(await found('language=de')).toEqual(title);
+
+    // Past every Strapi layer, on the published row: a link added, the language changed, a link removed.
+    const meta = app.strapi.db.metadata.get('plugin::newsroom.article' as never) as unknown as {
+      tableName: string;
+      attributes: { categories: { joinTable: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } } } };
+    };
+    const join = meta.attributes.categories.joinTable;
+    const knex = app.strapi.db.connection;
+    const published = (await knex(meta.tableName).where({ document_id: article.documentId }).whereNotNull('published_at').first('id')) as { id: number };
+    const link = { [join.joinColumn.name]: published.id, [join.inverseJoinColumn.name]: first.id };
+    const snippets = app.strapi.plugin('newsroom').service('snippets') as { invalidate(): void };
+    await knex(join.name).insert(link);
+    snippets.invalidate();
+    expect(await found(`category=${one}&language=de`)).toEqual(title);
+    await knex(meta.tableName).where({ id: published.id }).update({ language: 'fr' });
+    snippets.invalidate();
+    expect(await found(`category=${one}&language=fr`)).toEqual(title);
+    expect(await found('language=de')).toEqual([]);
+    await knex(join.name).where(link).del();
+    snippets.invalidate();
+    expect(await found(`category=${one}`)).toEqual([]);
+    expect(await found(`category=${two}&language=fr`)).toEqual(title);
+    // Unpublished (the published row goes), then published again from the draft (language de).
+    await articles(app).unpublish({ documentId: article.documentId });
+    expect(await found(`category=${two}&language=fr`)).toEqual([]);
+    await articles(app).publish({ documentId: article.documentId });
+    expect(await found(`category=${two}&language=de`)).toEqual(title);
+
+    // A category deleted: its links go, the article is still found by its language.
+    await categories(app).delete({ documentId: second.documentId });
+    snippets.invalidate();
+    expect(await found(`category=${two}`)).toEqual([]);
+    expect(await found('language=de')).toEqual(title);
   });
 
   it('finds nothing where the filters leave no match', async () => {

@@ -5,11 +5,11 @@
  * of its own (uniqueWord) so groups never see each other's articles.
  */
 import { selectedClient } from './helpers/databases';
-import { articles, categories } from './helpers/documents';
+import { articles } from './helpers/documents';
 import { importAnswer, importApi } from './helpers/import';
 import { createCategory, publishArticle, snippetList, snippetsApi, uniqueWord } from './helpers/snippets';
 import { useStrapi } from './helpers/strapi';
-import { fts5CategoryTag, fts5PairTag, SEARCH_RANK_WINDOW } from '../../server/src/core/search-query';
+import { SEARCH_RANK_WINDOW } from '../../server/src/core/search-query';
 import { createSearchRepository } from '../../server/src/repositories/search';
 
 interface ExcerptRefresh {
@@ -191,59 +191,6 @@ describe('full-text search (q)', () => {
       app.strapi.plugin('newsroom').service('snippets').invalidate();
       expect(await api.titles(`q=${renamed}`)).toEqual([titleOf('Renamed', renamed)]);
       expect(await api.titles(`q=Excerpt+${word}`)).toEqual([]);
-    });
-
-    it('keeps a search with a category and a language right as links and languages change, past Strapi too', async () => {
-      const word = uniqueWord('tag');
-      const first = await createCategory(app, `Tagged ${word} one`);
-      const second = await createCategory(app, `Tagged ${word} two`);
-      const [one, two] = [String(first.slug), String(second.slug)];
-      const title = [titleOf('Tagged', word)];
-      const found = (filters: string) => api.titles(`q=${word}&${filters}`);
-      const article = await publishArticle(app, { title: title[0], language: 'de', categories: [first.documentId] });
-      // Its text holds what SQLite's index writes as the tags of that category and language: it is in neither.
-      const tags = [fts5CategoryTag(String(first.id)), fts5PairTag(String(first.id), 'de')].join(' ');
-      await publishArticle(app, { title: `Impostor ${word}`, body: `Tags ${tags} in the text.`, language: 'en' });
-      expect(await found(`category=${one}&language=de`)).toEqual(title);
-      expect(await found(`category=${two}`)).toEqual([]);
-      expect(await found('language=de')).toEqual(title);
-      const counted = snippetList((await api.list(`q=${word}&category=${one}&language=de&pageSize=1`)).body);
-      expect(counted.meta.pagination.total).toBe(1); // a full page: the total is counted
-
-      // Published again in the other category: a new published row, its links written after it.
-      await articles(app).update({ documentId: article.documentId, data: { categories: [second.documentId] } });
-      await articles(app).publish({ documentId: article.documentId });
-      expect(await found(`category=${two}&language=de`)).toEqual(title);
-      expect(await found(`category=${one}`)).toEqual([]);
-      expect(await found('language=de')).toEqual(title);
-
-      // Past every Strapi layer, on the published row: a link added, the language changed, a link removed.
-      const meta = app.strapi.db.metadata.get('plugin::newsroom.article' as never) as unknown as {
-        tableName: string;
-        attributes: { categories: { joinTable: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } } } };
-      };
-      const join = meta.attributes.categories.joinTable;
-      const knex = app.strapi.db.connection;
-      const published = (await knex(meta.tableName).where({ document_id: article.documentId }).whereNotNull('published_at').first('id')) as { id: number };
-      const link = { [join.joinColumn.name]: published.id, [join.inverseJoinColumn.name]: first.id };
-      const snippets = app.strapi.plugin('newsroom').service('snippets') as { invalidate(): void };
-      await knex(join.name).insert(link);
-      snippets.invalidate();
-      expect(await found(`category=${one}&language=de`)).toEqual(title);
-      await knex(meta.tableName).where({ id: published.id }).update({ language: 'fr' });
-      snippets.invalidate();
-      expect(await found(`category=${one}&language=fr`)).toEqual(title);
-      expect(await found('language=de')).toEqual([]);
-      await knex(join.name).where(link).del();
-      snippets.invalidate();
-      expect(await found(`category=${one}`)).toEqual([]);
-      expect(await found(`category=${two}&language=fr`)).toEqual(title);
-
-      // A category deleted: its links go, the article is still found by its language.
-      await categories(app).delete({ documentId: second.documentId });
-      snippets.invalidate();
-      expect(await found(`category=${two}`)).toEqual([]);
-      expect(await found('language=fr')).toEqual(title);
     });
 
     (selectedClient() === 'sqlite' ? it : it.skip)(

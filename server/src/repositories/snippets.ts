@@ -14,6 +14,7 @@ import { cappedLimit, relevancePageParts, SEARCH_MATCH_CAP, SEARCH_RANK_WINDOW, 
 import { narrowsBeyondSearch, type SnippetQuery, type SnippetSort } from '../core/snippet-query';
 import { snippetCountKey, startFromLinks } from '../core/snippet-count-key';
 import { totalFromPage, type SnippetCategoryRow, type SnippetRow } from '../core/snippet-response';
+import { createFilterRows } from './filter-rows';
 import { createSearchRepository, type CompiledSearch } from './search';
 import type { SnippetCountsRepository } from './snippet-counts';
 import { localeColumns } from './snippet-localizations';
@@ -53,6 +54,7 @@ export function createSnippetRepository(strapi: Core.Strapi, counts: SnippetCoun
   let tables: SnippetTables | null = null;
   const t = () => (tables ??= resolveSnippetTables(strapi));
   const search = createSearchRepository(strapi);
+  const filterRows = createFilterRows(strapi);
   const knex = (): Knex => strapi.db.connection;
 
   const selectSnippet = (qb: Knex.QueryBuilder) => {
@@ -140,6 +142,21 @@ export function createSnippetRepository(strapi: Core.Strapi, counts: SnippetCoun
   };
 
   /**
+   * PostgreSQL, one category and languages known, no locale: the published rows of that
+   * category and language from their own table (repositories/filter-rows.ts), in the
+   * listing's columns, read from one index. Null: not kept here, or other filters.
+   */
+  const pairRows = (query: SnippetQuery, narrowed: Narrowed, locale: string | null): Knex.QueryBuilder | null => {
+    const ids = narrowed.categoryIds;
+    if (locale !== null || ids?.length !== 1 || narrowed.languageCodes === null) return null;
+    const rows = filterRows.rowsOf(ids[0]!, narrowed.languageCodes);
+    const c = t().articleColumns;
+    if (rows !== null && query.from !== null) rows.where(`a.${c.documentDate}`, '>=', query.from);
+    if (rows !== null && query.to !== null) rows.where(`a.${c.documentDate}`, '<=', query.to);
+    return rows;
+  };
+
+  /**
    * Whether the filters besides `q` leave a good part of the articles (at least
    * COMMON_FILTER_SHARE, by the kept counts), so that the newest matches of the words alone
    * hold the newest of the filters too: none, or a category and a language that are common,
@@ -220,7 +237,7 @@ export function createSnippetRepository(strapi: Core.Strapi, counts: SnippetCoun
     // first, from their indexes, each link by its own probe, and the words tested last.
     const wordsLast = compiled.wordsLast === true && (narrowsBeyondSearch(query) || locale !== null);
     const narrowedFirst = (inOrder: boolean) => {
-      const rows = filtered(query, null, narrowed, locale, { probeLinks: true });
+      const rows = pairRows(query, narrowed, locale) ?? filtered(query, null, narrowed, locale, { probeLinks: true });
       return search.wordsLast(inOrder ? ordered(rows, 'documentDate:desc') : rows, compiled);
     };
     const read = async (qb: Knex.QueryBuilder, range: RowRange) => (await qb.limit(range.limit).offset(range.offset)) as SnippetRow[];
