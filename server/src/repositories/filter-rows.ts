@@ -10,7 +10,9 @@
  * The database keeps the table itself, like the search index and the counts: triggers
  * on the link table (a link added, moved or removed) and on the article table (its
  * language, date or published state changed, or the row deleted) change its rows in
- * the writer's transaction, on every write path. Its columns are named as the article
+ * the writer's transaction, on every write path. A link's trigger reads its article row
+ * `FOR SHARE`: a concurrent change of that row's language or date waits for it, or it for
+ * the change, and either way the one that runs second sees the other's rows. Its columns are named as the article
  * table's (`id`, `language`, `document_date`) so the snippet query reads it as it reads
  * that table. At startup (`prepare`), when the table, a trigger or the definition is
  * new, the table is filled again from the rows. SQLite answers the same filters with
@@ -73,7 +75,7 @@ export function createFilterRows(strapi: Core.Strapi): FilterRowsRepository {
         `create or replace function ${linkFn}() returns trigger language plpgsql as $fn$ begin ` +
           `if tg_op in ('DELETE', 'UPDATE') then delete from ${table} where ${id} = old.${linkArticle} and ${category} = old.${linkCategory}; end if; ` +
           `if tg_op in ('INSERT', 'UPDATE') then insert into ${table} (${columns}) select a.${id}, new.${linkCategory}, a.${language}, a.${date} ` +
-          `from ${q(articles)} as a where a.${id} = new.${linkArticle} and a.${published} is not null and new.${linkCategory} is not null on conflict do nothing; end if; ` +
+          `from ${q(articles)} as a where a.${id} = new.${linkArticle} and a.${published} is not null and new.${linkCategory} is not null for share of a on conflict do nothing; end if; ` +
           `return null; end $fn$`,
         `create or replace function ${articleFn}() returns trigger language plpgsql as $fn$ begin ` +
           `delete from ${table} where ${id} = old.${id}; ` +
