@@ -177,6 +177,50 @@ describe('q with other filters', () => {
     });
   });
 
+  describe('with more matches than relevance scores, fewer than SQLite lists (all of them listed)', () => {
+    const some = uniqueWord('sm');
+    const COUNT = 260;
+    const category = `Some ${some}`;
+    const rows: Array<{ title: string; date: number }> = [];
+
+    beforeAll(async () => {
+      const start = Date.UTC(2026, 8, 1);
+      const documents: string[] = [];
+      for (let i = 0; i < COUNT; i += 1) {
+        // Dates grow with the order of import but not strictly, as above.
+        const date = start + Math.floor(i / 2) * 60_000 - (i % 7 === 0 ? 30 * 60_000 : 0);
+        rows.push({ title: `Some ${i} ${some}`, date });
+        documents.push(documentOf(`Some ${i} ${some}`, `The ${some} note.`, 'Persian', [category], new Date(date)));
+      }
+      // Outside the filters: the other language, and no category.
+      documents.push(documentOf(`Other ${some}`, `The ${some} note.`, 'German', [category], new Date(start + 10 * 86_400_000)));
+      documents.push(documentOf(`Loose ${some}`, `The ${some} note.`, 'Persian', [], new Date(start + 10 * 86_400_000)));
+      const res = await importApi(app).json({ documents, publish: true });
+      expect(importAnswer(res.body).meta.created).toBe(COUNT + 2);
+    }, 120000);
+
+    const newest = () => rows.map((row, index) => ({ ...row, index })).sort((a, b) => b.date - a.date || b.index - a.index).map((row) => row.title);
+    const filters = () => `q=${some}&category=${slug(category)}&language=fa`;
+
+    it('serves them newest first, page by page, with their total', async () => {
+      const want = newest();
+      for (const page of [1, 2, 11]) {
+        const body = snippetList((await snippetsApi(app).list(`${filters()}&sort=documentDate:desc&pageSize=25&page=${page}`)).body);
+        expect(body.data.map((snippet) => snippet.title)).toEqual(want.slice((page - 1) * 25, page * 25));
+        expect(body.meta.pagination.total).toBe(COUNT);
+      }
+    });
+
+    it('ranks the newest 200, then serves the older ones newest first', async () => {
+      const served: string[] = [];
+      for (let page = 1; page <= 11; page += 1) served.push(...snippetList((await snippetsApi(app).list(`${filters()}&pageSize=25&page=${page}`)).body).data.map((s) => s.title));
+      const want = newest();
+      expect(served).toHaveLength(COUNT);
+      expect([...served.slice(0, 200)].sort()).toEqual([...want.slice(0, 200)].sort());
+      expect(served.slice(200)).toEqual(want.slice(200));
+    });
+  });
+
   it('keeps a search with a category and a language right as links and languages change, past Strapi too', async () => {
     const word = uniqueWord('tag');
     const api = snippetsApi(app);

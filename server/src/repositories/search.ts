@@ -133,12 +133,14 @@ export interface CompiledSearch {
    */
   rankNewest(qb: Knex.QueryBuilder, newest: Newest): Knex.QueryBuilder;
   /**
-   * Many matches (SQLite: more than it sorts by id): the ids of the matches with the highest
-   * ids, highest first, which the engine lists at little cost; every other match has a
-   * lower id. Often the newest matches too (ids grow as articles are written): the snippet
-   * query proves it before it relies on it (repositories/snippets.ts).
+   * The ids of the matches with the highest ids, highest first, which the engine lists at
+   * little cost (SQLite, up to 2,000); every other match has a lower id. Often the newest
+   * matches too (ids grow as articles are written): the snippet query proves it before it
+   * relies on it (repositories/snippets.ts), unless they are all the matches (`allMatches`).
    */
   readonly highestMatches?: readonly number[];
+  /** `highestMatches` holds every match. */
+  readonly allMatches?: boolean;
   /** Narrows `qb` (a query of the article table `a`) to the rows of `ids`, given in one binding. */
   among?(qb: Knex.QueryBuilder, ids: readonly number[]): Knex.QueryBuilder;
   /**
@@ -474,11 +476,12 @@ export function createSearchRepository(strapi: Core.Strapi): SearchRepository {
         if (text === null) return NOTHING;
         const indexed = categoryIds !== null || languageCodes !== null;
         const c = t().articleColumns;
-        // Few matches: read them by id and sort them. Many: walk the listing index in the
-        // requested order, testing each row against the set of matches (`+` keeps SQLite
-        // from reading every match by id and sorting them all), and stop after a page; or
-        // take the page from the matches with the highest ids, which FTS5 lists in rowid
-        // order once it has read the words' lists (highestMatches: a little dearer than counting).
+        // Few matches: read them by id and sort them (listed: the snippet query takes them from
+        // the list, `allMatches`). Many: walk the listing index in the requested order, testing
+        // each row against the set of matches (`+` keeps SQLite from reading every match by id
+        // and sorting them all), and stop after a page; or take the page from the matches with
+        // the highest ids, which FTS5 lists in rowid order once it has read the words' lists
+        // (highestMatches: a little dearer than counting).
         const args = [SQLITE_TABLE, SQLITE_TABLE, text];
         const limit = SQLITE_FEW_MATCHES + 1;
         let highest: number[] | null = null;
@@ -493,7 +496,7 @@ export function createSearchRepository(strapi: Core.Strapi): SearchRepository {
         }
         const few = matching <= SQLITE_FEW_MATCHES;
         return {
-          ...(few || highest === null ? {} : { highestMatches: highest.slice(0, SQLITE_FEW_MATCHES) }),
+          ...(highest === null ? {} : { highestMatches: highest.slice(0, SQLITE_FEW_MATCHES), allMatches: few }),
           among: (qb, ids) => qb.whereRaw('?? in (select value from json_each(?))', [`a.${c.id}`, JSON.stringify(ids)]),
           // The index holds the published rows only, with exact tags: its count is the total when nothing else filters.
           indexedTotal: Math.min(matching, SEARCH_MATCH_CAP),

@@ -248,7 +248,8 @@ export function createSnippetRepository(strapi: Core.Strapi, counts: SnippetCoun
      * newest: at least `n` of them pass the filters, and no row of the filters with a lower
      * id is newer than the `n`th (every other match has a lower id). Null: not proven, the
      * matches are walked as usual. Ids usually grow with time, so this mostly holds, and the
-     * proof reads only the rows newer than the `n`th.
+     * proof reads only the rows newer than the `n`th. When the engine listed every match,
+     * its newest are the newest, however few: no proof.
      */
     const newestFromHighest = async (n: number): Promise<number[] | null> => {
       const highest = compiled.highestMatches;
@@ -258,6 +259,7 @@ export function createSnippetRepository(strapi: Core.Strapi, counts: SnippetCoun
         compiled.among(filtered(query, null, narrowed, locale), highest).select(`a.${c.id} as id`, `a.${c.documentDate} as date`),
         'documentDate:desc'
       ).limit(n)) as Array<{ id: number | string; date: unknown }>;
+      if (compiled.allMatches === true) return candidates.map((row) => Number(row.id));
       const last = candidates[n - 1];
       if (last === undefined) return null;
       const newer = await filtered(query, null, narrowed, locale)
@@ -306,7 +308,7 @@ export function createSnippetRepository(strapi: Core.Strapi, counts: SnippetCoun
     // The cap reached among the matches the engine listed is the total: no need to walk the rest.
     if (compiled.highestMatches !== undefined && compiled.among !== undefined) {
       const listed = await search.countCapped(compiled.among(filtered(query, null, narrowed, locale), compiled.highestMatches));
-      if (listed >= SEARCH_MATCH_CAP) return { rows, total: SEARCH_MATCH_CAP };
+      if (listed >= SEARCH_MATCH_CAP || compiled.allMatches === true) return { rows, total: listed };
     }
     return { rows, total: await search.countCapped(wordsLast ? narrowedFirst(false) : matches()) };
   }
