@@ -13,7 +13,9 @@ import { articles, categories } from './helpers/documents';
 import { importAnswer, importApi } from './helpers/import';
 import { createCategory, publishArticle, snippetList, snippetsApi, uniqueWord } from './helpers/snippets';
 import { useStrapi } from './helpers/strapi';
+import { selectedClient } from './helpers/databases';
 import { fts5CategoryTag, fts5PairTag } from '../../server/src/core/search-query';
+import { createFilterRows } from '../../server/src/repositories/filter-rows';
 
 const LANGUAGES = [
   { name: 'English', code: 'en' },
@@ -279,6 +281,25 @@ describe('q with other filters', () => {
     snippets.invalidate();
     expect(await found(`category=${two}`)).toEqual([]);
     expect(await found('language=de')).toEqual(title);
+  });
+
+  (selectedClient() === 'postgres' ? it : it.skip)('PostgreSQL: the filter rows are made again at startup when a trigger went missing', async () => {
+    const word = uniqueWord('fr');
+    const category = await createCategory(app, `Rows ${word}`);
+    const knex = app.strapi.db.connection;
+    const meta = app.strapi.db.metadata.get('plugin::newsroom.article' as never) as unknown as {
+      attributes: { categories: { joinTable: { name: string } } };
+    };
+    await knex.raw(`drop trigger newsroom_filter_rows_link_trg on ??`, [meta.attributes.categories.joinTable.name]);
+    // Published while the trigger was missing: its link is not in the table.
+    await publishArticle(app, { title: `Rows ${word}`, language: 'de', categories: [category.documentId] });
+    await createFilterRows(app.strapi).prepare();
+    (app.strapi.plugin('newsroom').service('snippets') as { invalidate(): void }).invalidate();
+    expect(await snippetsApi(app).titles(`q=${word}&category=${String(category.slug)}&language=de`)).toEqual([`Rows ${word}`]);
+    // The trigger is back: the next article is found too.
+    const next = uniqueWord('fr');
+    await publishArticle(app, { title: `Rows ${next}`, language: 'de', categories: [category.documentId] });
+    expect(await snippetsApi(app).titles(`q=${next}&category=${String(category.slug)}&language=de`)).toEqual([`Rows ${next}`]);
   });
 
   it('finds nothing where the filters leave no match', async () => {

@@ -90,8 +90,8 @@ export function createFilterRows(strapi: Core.Strapi): FilterRowsRepository {
         await trx.raw("select pg_advisory_xact_lock(hashtext('newsroom_filter_rows_prepare'))");
         const found = (await trx.raw(
           `select obj_description(to_regclass(?), 'pg_class') as version,
-             (select count(*) from pg_catalog.pg_trigger where tgname in (?, ?) and not tgisinternal) as triggers`,
-          [qualified(FILTER_ROWS_TABLE), LINK_TRIGGER, ARTICLE_TRIGGER]
+             (select count(*) from pg_catalog.pg_trigger where (tgname, tgrelid) in ((?, to_regclass(?)), (?, to_regclass(?)))) as triggers`,
+          [qualified(FILTER_ROWS_TABLE), LINK_TRIGGER, links.table, ARTICLE_TRIGGER, articles]
         )) as { rows: Array<{ version: string | null; triggers: string | number }> };
         const state = found.rows[0];
         if (state?.version === version && Number(state.triggers) === 2) return;

@@ -17,10 +17,12 @@
  *   by triggers on the article table; `porter unicode61 remove_diacritics 2`.
  *   Porter stems English words only; words of other scripts are kept as written.
  *   Prefix indexes for prefixes of 2 to 12 characters (SQLITE_PREFIXES). A fourth
- *   column, `tags`, holds a token for the article's language and one for each of its
- *   categories (core/search-query.ts), kept by triggers on the link table too: a
- *   search with those filters is one FTS5 query (`fts5TaggedQuery`), which lists its
- *   matches by id without reading the article rows. The SQL filters still decide.
+ *   column, `tags`, holds tokens for the article's language, each of its categories and
+ *   each (category, language) pair (core/search-query.ts), kept by triggers on the link
+ *   table too: a search with those filters is one FTS5 query (`fts5TaggedQuery`), which
+ *   lists and counts its matches without reading an article row. The tags are exact (the
+ *   text is indexed without their mark), so that count is the total; the SQL filters
+ *   still apply to every row served.
  * - MySQL/MariaDB: `FULLTEXT` indexes on the article columns, searched in boolean
  *   mode; no stemming (InnoDB has none).
  *
