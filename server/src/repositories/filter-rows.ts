@@ -43,13 +43,21 @@ export interface FilterRowsRepository {
   rowsOf(categoryId: string | number, languageCodes: readonly string[]): Knex.QueryBuilder | null;
 }
 
+/** A plugin table's name, in the configured PostgreSQL schema. */
+const inSchema = (strapi: Core.Strapi, name: string) => {
+  const schema = strapi.db.getSchemaName();
+  return schema ? `${schema}.${name}` : name;
+};
+
+/** The table's schema-qualified name (PostgreSQL; repositories/table-statistics.ts analyzes it with the article tables). */
+export const filterRowsTable = (strapi: Core.Strapi): string => inSchema(strapi, FILTER_ROWS_TABLE);
+
 export function createFilterRows(strapi: Core.Strapi): FilterRowsRepository {
   const postgres = strapi.db.dialect.client === 'postgres';
   let tables: SnippetTables | null = null;
   const t = () => (tables ??= resolveSnippetTables(strapi));
   const knex = (): Knex => strapi.db.connection;
-  const schema = strapi.db.getSchemaName();
-  const qualified = (name: string) => (schema ? `${schema}.${name}` : name);
+  const qualified = (name: string) => inSchema(strapi, name);
   const q = (name: string) =>
     name
       .split('.')
@@ -85,7 +93,7 @@ export function createFilterRows(strapi: Core.Strapi): FilterRowsRepository {
       ];
       // A new definition (other columns, another body) means the rows are made again.
       const version = `newsroom filter rows ${createHash('sha256').update(functions.join('\n')).digest('hex').slice(0, 16)}`;
-      await knex().transaction(async (trx) => {
+      const filled = await knex().transaction(async (trx) => {
         // Several instances may start at once: one prepares, the others then find it done.
         await trx.raw("select pg_advisory_xact_lock(hashtext('newsroom_filter_rows_prepare'))");
         const found = (await trx.raw(
@@ -94,7 +102,7 @@ export function createFilterRows(strapi: Core.Strapi): FilterRowsRepository {
           [qualified(FILTER_ROWS_TABLE), LINK_TRIGGER, links.table, ARTICLE_TRIGGER, articles]
         )) as { rows: Array<{ version: string | null; triggers: string | number }> };
         const state = found.rows[0];
-        if (state?.version === version && Number(state.triggers) === 2) return;
+        if (state?.version === version && Number(state.triggers) === 2) return false;
 
         // Types of their own (not copied): Strapi may widen an article column later, which the copy would refuse.
         await trx.raw(
@@ -116,9 +124,10 @@ export function createFilterRows(strapi: Core.Strapi): FilterRowsRepository {
             `join ${q(articles)} as a on a.${id} = l.${linkArticle} where a.${published} is not null and l.${linkCategory} is not null on conflict do nothing`
         );
         await trx.raw(`comment on table ${table} is '${version}'`);
+        return true;
       });
-      // Its statistics, for the planner (autovacuum may be off).
-      await knex().raw(`analyze ${table}`);
+      // Statistics of the rows just written, for the planner (autovacuum may be off).
+      if (filled) await knex().raw(`analyze ${table}`);
     },
 
     rowsOf(categoryId, languageCodes) {

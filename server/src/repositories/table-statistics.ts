@@ -10,7 +10,7 @@
  * table it was, and its new pages, never vacuumed, make every index-only count visit
  * the table. So, like autovacuum's own rule, once the rows written since the last
  * `ANALYZE` reach a tenth of the table (at least ANALYZE_MIN_ROWS), the plugin runs
- * `VACUUM (ANALYZE)` of both tables itself: in the background, never in a request, at
+ * `VACUUM (ANALYZE)` of both tables (and of the filter rows, which grow with them) itself: in the background, never in a request, at
  * most once every ANALYZE_INTERVAL_MS, and once more after a burst that ended inside
  * it. VACUUM takes no lock that reads or writes wait for. At startup a table that was
  * never analyzed and has rows is analyzed once.
@@ -21,6 +21,7 @@
  * once and the keeper stops trying.
  */
 import type { Core } from '@strapi/strapi';
+import { filterRowsTable } from './filter-rows';
 import { resolveSnippetTables } from './snippet-tables';
 
 /** Fewer new rows than this never call for statistics. */
@@ -59,9 +60,10 @@ function createPostgresKeeper(strapi: Core.Strapi): TableStatistics {
   let refused = false;
   let timer: NodeJS.Timeout | null = null;
 
+  // The article table first (its row count is read); the filter rows grow with it (repositories/filter-rows.ts).
   const tables = () => {
     const { articles, links } = resolveSnippetTables(strapi);
-    return [articles, links.table];
+    return [articles, links.table, filterRowsTable(strapi)];
   };
 
   async function analyze(): Promise<void> {
