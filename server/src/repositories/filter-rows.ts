@@ -22,7 +22,8 @@ import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { FILTER_ROWS_TABLE } from '../constants';
-import { resolveSnippetTables, type SnippetTables } from './snippet-tables';
+import { quoteIdent } from './search';
+import { inSchema, resolveSnippetTables, type SnippetTables } from './snippet-tables';
 
 const LINK_FN = 'newsroom_filter_rows_link';
 const ARTICLE_FN = 'newsroom_filter_rows_article';
@@ -43,12 +44,6 @@ export interface FilterRowsRepository {
   rowsOf(categoryId: string | number, languageCodes: readonly string[]): Knex.QueryBuilder | null;
 }
 
-/** A plugin table's name, in the configured PostgreSQL schema. */
-const inSchema = (strapi: Core.Strapi, name: string) => {
-  const schema = strapi.db.getSchemaName();
-  return schema ? `${schema}.${name}` : name;
-};
-
 /** The table's schema-qualified name (PostgreSQL; repositories/table-statistics.ts analyzes it with the article tables). */
 export const filterRowsTable = (strapi: Core.Strapi): string => inSchema(strapi, FILTER_ROWS_TABLE);
 
@@ -61,7 +56,7 @@ export function createFilterRows(strapi: Core.Strapi): FilterRowsRepository {
   const q = (name: string) =>
     name
       .split('.')
-      .map((part) => `"${part.split('"').join('""')}"`)
+      .map((part) => quoteIdent(part, '"'))
       .join('.');
 
   return {

@@ -198,7 +198,8 @@ function splitQualified(qualified: string): { schema: string | null; table: stri
   return dot === -1 ? { schema: null, table: qualified } : { schema: qualified.slice(0, dot), table: qualified.slice(dot + 1) };
 }
 
-const quoteIdent = (name: string, quote: '"' | '`') => `${quote}${name.split(quote).join(quote + quote)}${quote}`;
+/** An identifier quoted for DDL (names come from Strapi's metadata and constants, never from users). */
+export const quoteIdent = (name: string, quote: '"' | '`') => `${quote}${name.split(quote).join(quote + quote)}${quote}`;
 
 const NO_MATCH = '1 = 0';
 

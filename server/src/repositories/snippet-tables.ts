@@ -56,6 +56,12 @@ function columnOf(model: ModelMeta, uid: string, attribute: string): string {
 }
 
 /** Resolves the names once the database is loaded (after `register`). */
+/** `table` in the configured PostgreSQL schema (as is without one). */
+export function inSchema(strapi: Core.Strapi, table: string): string {
+  const schema = strapi.db.getSchemaName();
+  return schema ? `${schema}.${table}` : table;
+}
+
 export function resolveSnippetTables(strapi: Core.Strapi): SnippetTables {
   // The metadata is typed loosely by Strapi; we read only the fields declared above.
   const article = strapi.db.metadata.get(ARTICLE_UID) as unknown as ModelMeta;
@@ -64,8 +70,7 @@ export function resolveSnippetTables(strapi: Core.Strapi): SnippetTables {
   if (!joinTable) throw new Error('newsroom: article.categories has no join table in the database metadata');
 
   // Schema-qualified so every query (also subqueries) reaches the configured PostgreSQL schema.
-  const schema = strapi.db.getSchemaName();
-  const qualified = (table: string) => (schema ? `${schema}.${table}` : table);
+  const qualified = (table: string) => inSchema(strapi, table);
 
   const articleColumns = Object.fromEntries(
     ARTICLE_ATTRIBUTES.map((attribute) => [attribute, columnOf(article, ARTICLE_UID, attribute)])

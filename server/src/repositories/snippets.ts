@@ -150,9 +150,10 @@ export function createSnippetRepository(strapi: Core.Strapi, counts: SnippetCoun
     const ids = narrowed.categoryIds;
     if (locale !== null || ids?.length !== 1 || narrowed.languageCodes === null) return null;
     const rows = filterRows.rowsOf(ids[0]!, narrowed.languageCodes);
+    if (rows === null) return null;
     const c = t().articleColumns;
-    if (rows !== null && query.from !== null) rows.where(`a.${c.documentDate}`, '>=', query.from);
-    if (rows !== null && query.to !== null) rows.where(`a.${c.documentDate}`, '<=', query.to);
+    if (query.from !== null) rows.where(`a.${c.documentDate}`, '>=', query.from);
+    if (query.to !== null) rows.where(`a.${c.documentDate}`, '<=', query.to);
     return rows;
   };
 
