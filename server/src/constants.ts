@@ -10,3 +10,8 @@ export const REVALIDATION_DELIVERIES_TABLE = 'newsroom_revalidation_deliveries';
 export const SNIPPET_COUNTS_TABLE = 'newsroom_snippet_counts';
 /** PostgreSQL: plugin-owned table of the published articles of each category, kept by triggers (repositories/filter-rows.ts). */
 export const FILTER_ROWS_TABLE = 'newsroom_filter_rows';
+/**
+ * PostgreSQL: the search column (`tsvector`) of the article table (repositories/search.ts),
+ * and of the filter rows, where it holds the same vector without positions.
+ */
+export const SEARCH_COLUMN = 'newsroom_search';

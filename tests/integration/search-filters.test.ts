@@ -283,6 +283,39 @@ describe('q with other filters', () => {
     expect(await found('language=de')).toEqual(title);
   });
 
+  it('keeps the words of a search with a category and a language right as the text changes, past Strapi too', async () => {
+    const [before, after, inBody] = [uniqueWord('was'), uniqueWord('now'), uniqueWord('body')];
+    const category = await createCategory(app, `Words ${before}`);
+    const filters = `category=${String(category.slug)}&language=de`;
+    const found = (words: string) => snippetsApi(app).titles(`q=${words}&${filters}`);
+    const article = await publishArticle(app, { title: `Words ${before}`, language: 'de', categories: [category.documentId] });
+    expect(await found(before)).toEqual([`Words ${before}`]);
+
+    // The published row's title and body changed past every Strapi layer: the new words are found, the old ones not.
+    const meta = app.strapi.db.metadata.get('plugin::newsroom.article' as never) as unknown as { tableName: string };
+    const knex = app.strapi.db.connection;
+    const snippets = app.strapi.plugin('newsroom').service('snippets') as { invalidate(): void };
+    const row = knex(meta.tableName).where({ document_id: article.documentId }).whereNotNull('published_at');
+    await row.clone().update({ title: `Words ${after}` });
+    snippets.invalidate();
+    expect(await found(after)).toEqual([`Words ${after}`]);
+    expect(await found(before)).toEqual([]);
+    await row.clone().update({ body: `Now with ${inBody} in the body.` });
+    snippets.invalidate();
+    expect(await found(`${after} ${inBody}`)).toEqual([`Words ${after}`]);
+  });
+
+  it('finds a word written with a zero-width non-joiner as written, not its parts apart, with a category and a language', async () => {
+    const word = uniqueWord('zw');
+    const category = await createCategory(app, `Joined ${word}`);
+    const joined = `هسته‌ای ${word}`; // "nuclear": one word, its two parts joined by U+200C
+    const apart = `هسته و ای ${word}`; // the same parts as two words, apart
+    for (const title of [joined, apart]) await publishArticle(app, { title, language: 'fa', categories: [category.documentId] });
+    const q = encodeURIComponent(`${word} هسته‌ای`);
+    expect(await snippetsApi(app).titles(`q=${q}&category=${String(category.slug)}&language=fa`)).toEqual([joined]);
+    expect(await snippetsApi(app).titles(`q=${q}&language=fa`)).toEqual([joined]);
+  });
+
   (selectedClient() === 'postgres' ? it : it.skip)('PostgreSQL: the filter rows are made again at startup when a trigger went missing', async () => {
     const word = uniqueWord('fr');
     const category = await createCategory(app, `Rows ${word}`);

@@ -149,6 +149,11 @@ describe('search query', () => {
       expect(booleanModeQuery(searchTerms('صلح ما'), INNODB)).toBe('+صلح ما*');
     });
 
+    it('asks for a word joined by a zero-width non-joiner as a phrase, whole, not its parts anywhere', () => {
+      expect(booleanModeQuery(searchTerms('هسته\u200cای مذاکرات'), INNODB)).toBe('+"هسته\u200cای" +مذاکرات*');
+      expect(booleanModeQuery(searchTerms('مذاکرات هسته\u200cای'), INNODB)).toBe('+مذاکرات +"هسته\u200cای"');
+    });
+
     it('gives null when there is no word', () => {
       expect(booleanModeQuery([], INNODB)).toBeNull();
     });

@@ -143,12 +143,18 @@ export interface BooleanModeOptions {
  * is left out, and the last word, when it is such a word, is an optional prefix
  * (`the*`: it ranks, it does not filter) while other words remain. Null when no word
  * is left.
+ *
+ * A word joined by a zero-width (non-)joiner (`هسته‌ای`) is a phrase (`+"هسته‌ای"`): InnoDB
+ * splits it, and would find its parts anywhere in the text. A phrase takes no `*`, so such
+ * a last word is matched whole, not as a prefix.
  */
 export function booleanModeQuery(terms: readonly SearchTerm[], options: BooleanModeOptions): string | null {
   const indexable = (term: SearchTerm) => [...term.word].length >= options.minTokenLength && !options.stopwords.has(term.word);
-  const required = terms.filter((term) => !term.prefix && indexable(term)).map((term) => `+${term.word}`);
+  const joined = (term: SearchTerm) => [...term.word].some(isJoiner);
+  const written = (term: SearchTerm) => (joined(term) ? `"${term.word}"` : `${term.word}${term.prefix ? '*' : ''}`);
+  const required = terms.filter((term) => !term.prefix && indexable(term)).map((term) => `+${written(term)}`);
   const last = terms.find((term) => term.prefix);
-  if (last !== undefined) required.push(`${indexable(last) || required.length === 0 ? '+' : ''}${last.word}*`);
+  if (last !== undefined) required.push(`${indexable(last) || required.length === 0 ? '+' : ''}${written(last)}`);
   return required.length === 0 ? null : required.join(' ');
 }
 

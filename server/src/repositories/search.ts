@@ -42,6 +42,7 @@
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { SEARCH_COLUMN } from '../constants';
 import {
   booleanModeQuery,
   FTS5_TAG_MARK,
@@ -62,7 +63,7 @@ import { MAX_CATEGORIES } from '../core/snippet-query';
 import { resolveSnippetTables, type SnippetTables } from './snippet-tables';
 
 /** Column, table, index, function and trigger names, all on the article table's behalf. */
-const PG_COLUMN = 'newsroom_search';
+const PG_COLUMN = SEARCH_COLUMN;
 const PG_INDEX = 'newsroom_articles_search_idx';
 const PG_VECTOR_FN = 'newsroom_search_vector';
 const PG_TRIGGER_FN = 'newsroom_search_refresh';
@@ -162,6 +163,13 @@ export interface CompiledSearch {
    * filters, the rows those filters leave should come first and the words be tested last.
    */
   readonly wordsLast?: boolean;
+  /**
+   * PostgreSQL, words without a phrase: narrows `qb`, a query of a table aliased `a` whose
+   * search column holds vectors without positions (the filter rows,
+   * repositories/filter-rows.ts), to the matches, tested on that table alone. Absent: the
+   * words need positions (a word PostgreSQL splits, `می‌خواهد`, is a phrase), or another engine.
+   */
+  matchStripped?(qb: Knex.QueryBuilder): Knex.QueryBuilder;
 }
 
 interface SearchMatcher {
@@ -173,8 +181,12 @@ export interface SearchRepository {
   prepare(): Promise<void>;
   /** The search of `filter` on this database (the engine's settings are read once). */
   compile(filter: SearchFilter): Promise<CompiledSearch>;
-  /** Rows of `filtered` (narrowed by `where`), counted up to SEARCH_MATCH_CAP. */
-  countCapped(filtered: Knex.QueryBuilder): Promise<number>;
+  /**
+   * Rows of `filtered` (narrowed by `where`), counted up to SEARCH_MATCH_CAP. `inOrder`: read
+   * in `filtered`'s order, so that PostgreSQL walks the index that gives it and stops at the
+   * cap (without the order, it may scan the table for the rows).
+   */
+  countCapped(filtered: Knex.QueryBuilder, options?: { inOrder?: boolean }): Promise<number>;
   /**
    * The rows `narrowed` gives (a query of the article table `a`: the other filters, not the
    * search, in the listing order when `ordered`), that `search` matches, the words tested
@@ -382,6 +394,8 @@ export function createSearchRepository(strapi: Core.Strapi): SearchRepository {
         }
         if (words.length === 0) return NOTHING;
         const tsquery = words.map((forms) => `(${forms.map((form) => `(${form})`).join(' | ')})`).join(' & ');
+        // `<->`, `<2>`: a phrase, whose order only positions tell (a lexeme holds no `<`: words are letters, digits, marks).
+        const phrase = words.some((forms) => forms.some((form) => form.includes('<')));
         // PostgreSQL estimates every prefix alike (the last word is one): the plan is chosen here.
         const known = PINNED_PG_PLAN === null ? await lexemeStats() : null;
         const plan = PINNED_PG_PLAN ?? (known === null ? null : searchPlan(searchSelectivity(words, known), known.rows));
@@ -402,6 +416,7 @@ export function createSearchRepository(strapi: Core.Strapi): SearchRepository {
           rankNewest: (qb, newest) =>
             newestFirst(amongNewest(qb, newest, t().articleColumns).orderByRaw('ts_rank(??, ?::tsquery) desc', [column, tsquery]), t().articleColumns),
           wordsLast: plan === 'walk',
+          ...(phrase ? {} : { matchStripped: (qb: Knex.QueryBuilder) => qb.whereRaw('?? @@ ?::tsquery', [column, tsquery]) }),
         };
       },
     };
@@ -614,9 +629,9 @@ export function createSearchRepository(strapi: Core.Strapi): SearchRepository {
       return (await matcher()).compile(filter);
     },
 
-    async countCapped(filtered) {
+    async countCapped(filtered, { inOrder = false } = {}) {
       // The count reads at most the cap's worth of matches, whatever the number of matches.
-      const inner = filtered.clearSelect().clearOrder().select(knex().raw('1 as one')).limit(SEARCH_MATCH_CAP).as('matches');
+      const inner = (inOrder ? filtered.clearSelect() : filtered.clearSelect().clearOrder()).select(knex().raw('1 as one')).limit(SEARCH_MATCH_CAP).as('matches');
       const rows = (await knex().count({ total: '*' }).from(inner)) as Array<{ total: unknown }>;
       return Number(rows[0]?.total ?? 0);
     },

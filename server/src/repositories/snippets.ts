@@ -44,6 +44,15 @@ interface Narrowed {
 /** Filters leaving at least this share of the published articles are common (`commonFilters`). */
 const COMMON_FILTER_SHARE = 0.25;
 
+/**
+ * PostgreSQL: a category and a language of at most this many published articles are searched
+ * by testing the words on each of their rows (~1 µs a row, docs/BENCHMARKS.md), whatever the
+ * words' statistics say. Those know the words of the whole table, not of one language: a word
+ * of every Persian article is rare among all of them, and its matches from the word index would
+ * be read by the thousand to find the pair's.
+ */
+const PAIR_WALK_ROWS = 5000;
+
 /** `!` escapes LIKE wildcards: unlike `\`, it means the same in every dialect and SQL mode. */
 const LIKE_ESCAPE = '!';
 const escapeLike = (text: string) => text.replace(/[!%_]/g, (char) => `${LIKE_ESCAPE}${char}`);
@@ -236,11 +245,23 @@ export function createSnippetRepository(strapi: Core.Strapi, counts: SnippetCoun
     const matches = () => filtered(query, compiled, narrowed, locale);
     // Common words tested row by row, with other filters: the rows those filters leave
     // first, from their indexes, each link by its own probe, and the words tested last.
-    const wordsLast = compiled.wordsLast === true && (narrowsBeyondSearch(query) || locale !== null);
     const narrowedFirst = (inOrder: boolean) => {
       const rows = pairRows(query, narrowed, locale) ?? filtered(query, null, narrowed, locale, { probeLinks: true });
       return search.wordsLast(inOrder ? ordered(rows, 'documentDate:desc') : rows, compiled);
     };
+    // The rows of one category and language hold their words too (PostgreSQL's filter rows, without
+    // positions): tested there, no article row is read. When the words are common, or the pair has few rows.
+    const inPair =
+      compiled.matchStripped !== undefined &&
+      pairRows(query, narrowed, locale) !== null &&
+      (compiled.wordsLast === true || ((await counts?.total({ category: query.categories[0] ?? null, language: query.language })) ?? Infinity) <= PAIR_WALK_ROWS);
+    /** The ids (`id`) of the pair's matches, newest first: PostgreSQL walks the pair's index in that order. Null: not `inPair`. */
+    const pairMatches = (): Knex.QueryBuilder | null => {
+      const rows = inPair ? pairRows(query, narrowed, locale) : null;
+      if (rows === null || compiled.matchStripped === undefined) return null;
+      return compiled.matchStripped(ordered(rows, 'documentDate:desc')).select(`a.${t().articleColumns.id} as id`);
+    };
+    const wordsLast = inPair || (compiled.wordsLast === true && (narrowsBeyondSearch(query) || locale !== null));
     const read = async (qb: Knex.QueryBuilder, range: RowRange) => (await qb.limit(range.limit).offset(range.offset)) as SnippetRow[];
 
     /**
@@ -286,6 +307,7 @@ export function createSnippetRepository(strapi: Core.Strapi, counts: SnippetCoun
         const known = await newestFromHighest(SEARCH_RANK_WINDOW);
         // The filters' rows in the listing order (wordsLast): the newest matches are the first to pass.
         const byFilters = () =>
+          pairMatches()?.limit(SEARCH_RANK_WINDOW) ??
           narrowedFirst(true)
             .clearSelect()
             .select('f.id as id')
@@ -311,6 +333,8 @@ export function createSnippetRepository(strapi: Core.Strapi, counts: SnippetCoun
       const listed = await search.countCapped(compiled.among(filtered(query, null, narrowed, locale), compiled.highestMatches));
       if (listed >= SEARCH_MATCH_CAP || compiled.allMatches === true) return { rows, total: listed };
     }
+    const paired = pairMatches();
+    if (paired !== null) return { rows, total: await search.countCapped(paired, { inOrder: true }) };
     return { rows, total: await search.countCapped(wordsLast ? narrowedFirst(false) : matches()) };
   }
 
