@@ -129,6 +129,8 @@ describe('q with other filters', () => {
     // Among the newest: the word three times in its title, the best match of them.
     const BOOSTED = COUNT - 40;
     const boosted = `Many ${BOOSTED} ${many} ${many} ${many}`;
+    // Among the 2,000 highest ids SQLite lists, not among the first few it reads for their dates: the newest English match.
+    const LATE = COUNT - 60;
 
     beforeAll(async () => {
       // After every article of the outer block (March 2026), so that with `language=en` no row with a lower id is newer.
@@ -136,7 +138,7 @@ describe('q with other filters', () => {
       const documents = [documentOf(early, `The ${many} report.`, 'German', [], new Date(Date.UTC(2027, 0, 1)))];
       for (let i = 0; i < COUNT; i += 1) {
         // Dates grow with the order of import, but not strictly: pairs share a minute, some go back.
-        const date = start + Math.floor(i / 2) * 60_000 - (i % 7 === 0 ? 30 * 60_000 : 0);
+        const date = i === LATE ? start + COUNT * 60_000 : start + Math.floor(i / 2) * 60_000 - (i % 7 === 0 ? 30 * 60_000 : 0);
         const title = i === BOOSTED ? boosted : `Many ${i} ${many}`;
         english.push({ title, date });
         documents.push(documentOf(title, `The ${many} report.`, 'English', [], new Date(date)));
@@ -157,7 +159,13 @@ describe('q with other filters', () => {
       expect(first.meta.pagination.total).toBe(1000);
     });
 
-    it('serves the newest first, deep pages too, when the filters leave it out (the proof holds)', async () => {
+    it('serves the newest first when it is listed past the rows read for their dates (the proof looks past them)', async () => {
+      const first = await titles('language=en&sort=documentDate:desc&pageSize=3');
+      expect(first.data.map((snippet) => snippet.title)).toEqual(newestEnglish().slice(0, 3));
+      expect(first.data[0]!.title).toBe(`Many ${LATE} ${many}`);
+    });
+
+    it('serves the newest first, deep pages too, when the filters leave it out', async () => {
       const want = newestEnglish();
       for (const page of [1, 2, 40]) {
         const res = await titles(`language=en&sort=documentDate:desc&pageSize=10&page=${page}`);

@@ -53,6 +53,13 @@ const COMMON_FILTER_SHARE = 0.25;
  */
 const PAIR_WALK_ROWS = 5000;
 
+/**
+ * The newest `n` matches are looked for among the first this many times `n` of the matches
+ * with the highest ids (`newestFromHighest`): ids grow about as dates do, so they are there,
+ * and fewer rows are read for their dates (SQLite, 2,000 listed: ~2.2 → ~0.5 ms for `n` = 200).
+ */
+const HIGHEST_CONSIDERED = 2;
+
 /** `!` escapes LIKE wildcards: unlike `\`, it means the same in every dialect and SQL mode. */
 const LIKE_ESCAPE = '!';
 const escapeLike = (text: string) => text.replace(/[!%_]/g, (char) => `${LIKE_ESCAPE}${char}`);
@@ -271,17 +278,20 @@ export function createSnippetRepository(strapi: Core.Strapi, counts: SnippetCoun
      * id is newer than the `n`th (every other match has a lower id). Null: not proven, the
      * matches are walked as usual. Ids usually grow with time, so this mostly holds, and the
      * proof reads only the rows newer than the `n`th. When the engine listed every match,
-     * its newest are the newest, however few: no proof.
+     * its newest are the newest, however few: no proof. Only the first HIGHEST_CONSIDERED × `n`
+     * listed (of up to 2,000) are read for their dates.
      */
     const newestFromHighest = async (n: number): Promise<number[] | null> => {
-      const highest = compiled.highestMatches;
-      if (highest === undefined || compiled.among === undefined || n <= 0) return null;
+      const listed = compiled.highestMatches;
+      if (listed === undefined || compiled.among === undefined || n <= 0) return null;
+      const highest = listed.slice(0, HIGHEST_CONSIDERED * n);
+      const every = highest.length === listed.length;
       const c = t().articleColumns;
       const candidates = (await ordered(
         compiled.among(filtered(query, null, narrowed, locale), highest).select(`a.${c.id} as id`, `a.${c.documentDate} as date`),
         'documentDate:desc'
       ).limit(n)) as Array<{ id: number | string; date: unknown }>;
-      if (compiled.allMatches === true) return candidates.map((row) => Number(row.id));
+      if (every && compiled.allMatches === true) return candidates.map((row) => Number(row.id));
       const last = candidates[n - 1];
       if (last === undefined) return null;
       const newer = await filtered(query, null, narrowed, locale)
