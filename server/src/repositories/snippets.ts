@@ -60,6 +60,9 @@ const PAIR_WALK_ROWS = 5000;
  */
 const HIGHEST_CONSIDERED = 2;
 
+type DateSort = Extract<SnippetSort, `documentDate:${string}`>;
+const isDateSort = (sort: SnippetSort): sort is DateSort => sort.startsWith('documentDate:');
+
 /** `!` escapes LIKE wildcards: unlike `\`, it means the same in every dialect and SQL mode. */
 const LIKE_ESCAPE = '!';
 const escapeLike = (text: string) => text.replace(/[!%_]/g, (char) => `${LIKE_ESCAPE}${char}`);
@@ -262,11 +265,11 @@ export function createSnippetRepository(strapi: Core.Strapi, counts: SnippetCoun
       compiled.matchStripped !== undefined &&
       pairRows(query, narrowed, locale) !== null &&
       (compiled.wordsLast === true || ((await counts?.total({ category: query.categories[0] ?? null, language: query.language })) ?? Infinity) <= PAIR_WALK_ROWS);
-    /** The ids (`id`) of the pair's matches, newest first: PostgreSQL walks the pair's index in that order. Null: not `inPair`. */
-    const pairMatches = (): Knex.QueryBuilder | null => {
+    /** The ids (`id`) of the pair's matches in date order: PostgreSQL walks the pair's index in that order. Null: not `inPair`. */
+    const pairMatches = (sort: DateSort = 'documentDate:desc'): Knex.QueryBuilder | null => {
       const rows = inPair ? pairRows(query, narrowed, locale) : null;
       if (rows === null || compiled.matchStripped === undefined) return null;
-      return compiled.matchStripped(ordered(rows, 'documentDate:desc')).select(`a.${t().articleColumns.id} as id`);
+      return compiled.matchStripped(ordered(rows, sort)).select(`a.${t().articleColumns.id} as id`);
     };
     const wordsLast = inPair || (compiled.wordsLast === true && (narrowsBeyondSearch(query) || locale !== null));
     const read = async (qb: Knex.QueryBuilder, range: RowRange) => (await qb.limit(range.limit).offset(range.offset)) as SnippetRow[];
@@ -304,8 +307,11 @@ export function createSnippetRepository(strapi: Core.Strapi, counts: SnippetCoun
 
     const byDate = async (range: RowRange, sort: Exclude<SnippetSort, 'relevance'>) => {
       const newest = sort === 'documentDate:desc' ? await newestFromHighest(range.offset + range.limit) : null;
-      if (newest === null) return read(ordered(selectSnippet(matches()), sort), range);
-      const page = newest.slice(range.offset);
+      const paired = newest === null && isDateSort(sort) ? pairMatches(sort) : null;
+      const page =
+        newest?.slice(range.offset) ??
+        (paired === null ? null : ((await paired.limit(range.limit).offset(range.offset)) as Array<{ id: number | string }>).map((row) => row.id));
+      if (page === null) return read(ordered(selectSnippet(matches()), sort), range);
       return page.length === 0 ? [] : ((await ordered(selectSnippet(knex().from({ a: t().articles })).whereIn(`a.${t().articleColumns.id}`, page), sort)) as SnippetRow[]);
     };
     let rows: SnippetRow[] = [];
