@@ -343,6 +343,19 @@ describe('q with other filters', () => {
     expect(await snippetsApi(app).titles(`q=${next}&category=${String(category.slug)}&language=de`)).toEqual([`Rows ${next}`]);
   });
 
+  (selectedClient() === 'postgres' ? it : it.skip)('PostgreSQL: filter rows an earlier version made without vectors are made again at startup', async () => {
+    const word = uniqueWord('up');
+    const category = await createCategory(app, `Upgrade ${word}`);
+    await publishArticle(app, { title: `Upgrade ${word}`, language: 'de', categories: [category.documentId] });
+    // The table as the version before the vectors left it: no search column, another definition.
+    const knex = app.strapi.db.connection;
+    await knex.raw('alter table newsroom_filter_rows drop column newsroom_search');
+    await knex.raw("comment on table newsroom_filter_rows is 'newsroom filter rows 0000000000000000'");
+    await createFilterRows(app.strapi).prepare();
+    (app.strapi.plugin('newsroom').service('snippets') as { invalidate(): void }).invalidate();
+    expect(await snippetsApi(app).titles(`q=${word}&category=${String(category.slug)}&language=de`)).toEqual([`Upgrade ${word}`]);
+  });
+
   it('finds nothing where the filters leave no match', async () => {
     const body = snippetList((await snippetsApi(app).list(`q=${word}&category=${slug(alpha)}&language=fa&from=2026-03-03`)).body);
     expect(body.data).toEqual([]);
