@@ -104,6 +104,7 @@ describe('q with other filters', () => {
     ['a category and a language', `category=${slug(beta)}&language=de`, (row) => row.categories.includes(beta) && row.language === 'de'],
     ['two categories', `category=${slug(alpha)},${slug(beta)}`, (row) => row.categories.length > 0],
     ['dates', fromTo, inRange],
+    ['a start date', `from=${new Date(Date.UTC(2026, 2, 2, 6)).toISOString()}`, (row) => row.date.getTime() >= Date.UTC(2026, 2, 2, 6)],
     ['a category, a language and dates', `category=${slug(alpha)}&language=en&${fromTo}`, (row) => row.categories.includes(alpha) && row.language === 'en' && inRange(row)],
   ];
 

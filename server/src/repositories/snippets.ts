@@ -180,11 +180,13 @@ export function createSnippetRepository(strapi: Core.Strapi, counts: SnippetCoun
    * Whether the filters besides `q` leave a good part of the articles (at least
    * COMMON_FILTER_SHARE, by the kept counts), so that the newest matches of the words alone
    * hold the newest of the filters too: none, or a category and a language that are common,
-   * or any when the engine's matches keep to them already (`indexed`).
-   * A date range or a locale: unknown, taken as no.
+   * or any when the engine's matches keep to them already (`indexed`). A start date alone
+   * keeps the newest articles (the proof of repositories/snippets.ts checks that the newest
+   * matches pass it: a search since a date costs as one without). An end date or a locale:
+   * unknown, taken as no.
    */
   const commonFilters = async (query: SnippetQuery, locale: string | null, indexed: boolean): Promise<boolean> => {
-    if (locale !== null || query.from !== null || query.to !== null) return false;
+    if (locale !== null || query.to !== null) return false;
     if (indexed || (query.categories.length === 0 && query.language === null)) return true;
     if (query.categories.length > 1 || counts === null) return false;
     const kept = await counts.total({ category: query.categories[0] ?? null, language: query.language });
